@@ -39,7 +39,7 @@ def municipality_rows():
 def load(report):
     _load_municipalities(report)
     _load_sos(report)
-    _ensure_secretariat_group()
+    ensure_secretariat_group()
 
 
 def _load_municipalities(report):
@@ -87,7 +87,7 @@ def _load_sos(report):
 SECRETARIAT_APPS = ("coalition", "partnership", "declaration")
 
 
-def _ensure_secretariat_group():
+def ensure_secretariat_group():
     """The secretariat manages every model of the portal's own apps (not users or groups)."""
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     wanted = set(Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS).values_list("pk", flat=True))

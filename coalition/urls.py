@@ -14,6 +14,7 @@ coalition_patterns = [
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("coalition.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

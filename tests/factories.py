@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from coalition.models import Municipality, Organisation, Person
 from coalition.permissions import SECRETARIAT_GROUP
+from coalition.seed import ensure_secretariat_group
 
 PASSWORD = "correct horse battery staple"
 
@@ -33,8 +34,8 @@ class SecretariatUserFactory(UserFactory):
     @factory.post_generation
     def secretariat(self, create, extracted, **kwargs):
         if create:
-            group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-            self.groups.add(group)
+            ensure_secretariat_group()
+            self.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

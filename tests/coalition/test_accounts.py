@@ -26,8 +26,7 @@ def test_it_signs_up_with_an_email_and_asks_to_verify_it_before_signing_in(clien
     response = client.post("/sl/racun/login/", {"login": "nova.uporabnica@example.org", "password": PASSWORD})
     assert "_auth_user_id" not in client.session
 
-    link = re.search(r"https?://[^\s]+/racun/confirm-email/[^\s]+", mail.outbox[-1].body).group(0)
-    path = link.split("testserver", 1)[1] if "testserver" in link else link
+    path = re.search(r"/sl/racun/confirm-email/[^/\s]+/", mail.outbox[-1].body).group(0)
     assert client.get(path).status_code == 200  # a GET only shows the confirmation button
     assert not EmailAddress.objects.get(user=user).verified
     client.post(path)
