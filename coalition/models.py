@@ -174,7 +174,9 @@ class Person(models.Model):
     """A contact of the coalition. A user account links to a person by verified e-mail."""
 
     name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"), max_length=254)
+    # Optional: some contacts are known only by name (the source documents name the secretariat's
+    # staff but give no personal addresses, and we do not invent them). Unique when present.
+    email = models.EmailField(_("e-mail"), max_length=254, null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -219,7 +221,7 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.email = (self.email or "").strip()
+        self.email = (self.email or "").strip() or None
         organisation = self.organisation.name if self.organisation_id and self.organisation else ""
         self.search_text = fold(" ".join(filter(None, [self.name, self.email, organisation])))
         super().save(*args, **kwargs)
