@@ -12,7 +12,7 @@ from coalition.models import Organisation, Person
 
 
 class Partnership(models.Model):
-    """One of the EU Urban Agenda's partnerships (the portal holds the Digital Transition one; the model allows more)."""
+    """One of the EU Urban Agenda's partnerships (the portal holds Digital Transition; the model allows more)."""
 
     slug = models.SlugField(_("slug"), unique=True)
     name_sl = models.CharField(_("name (Slovenian)"), max_length=200)
@@ -43,6 +43,23 @@ class Partnership(models.Model):
 
     def __str__(self):
         return self.name_sl
+
+    @staticmethod
+    def _lines(text):
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+    @property
+    def purpose_list(self):
+        """The purpose, one item per line, in the active language."""
+        return self._lines(self.purpose)
+
+    @property
+    def goals_list(self):
+        return self._lines(self.goals)
+
+    @property
+    def key_problem_list(self):
+        return self._lines(self.key_problems)
 
 
 class Partner(models.Model):
@@ -122,7 +139,9 @@ class Membership(models.Model):
         MEMBER = "member", _("member")
         AD_HOC = "ad_hoc", _("ad-hoc member")
 
-    subgroup = models.ForeignKey(Subgroup, verbose_name=_("subgroup"), on_delete=models.CASCADE, related_name="memberships")
+    subgroup = models.ForeignKey(
+        Subgroup, verbose_name=_("subgroup"), on_delete=models.CASCADE, related_name="memberships"
+    )
     person = models.ForeignKey(
         Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -167,17 +186,30 @@ class Membership(models.Model):
         super().save(*args, **kwargs)
 
 
+class ExpressionOfInterestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ExpressionOfInterest.Status.NEW)
+
+
 class ExpressionOfInterest(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("new")
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
 
+    class Source(models.TextChoices):
+        WEB = "web", _("web form")
+        DOCUMENT = "document", _("source document")
+
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="expressions_of_interest")
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"), max_length=254)
+    # Blank only for interest recorded from the source document, which names organisations, not people.
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.WEB)
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    subgroups = models.ManyToManyField(Subgroup, verbose_name=_("subgroups"), blank=True, related_name="expressions_of_interest")
+    subgroups = models.ManyToManyField(
+        Subgroup, verbose_name=_("subgroups"), blank=True, related_name="expressions_of_interest"
+    )
     message = models.TextField(_("message"), blank=True)
     privacy_consent_at = models.DateTimeField(_("agreed to the privacy notice at"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=5, default="sl")
@@ -205,6 +237,7 @@ class ExpressionOfInterest(models.Model):
     )
     created = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
+    objects = ExpressionOfInterestQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -214,6 +247,13 @@ class ExpressionOfInterest(models.Model):
 
     def __str__(self):
         return f"{self.organisation_name or self.name} ({self.get_status_display()})"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, today=None):
+        """Meetings that have not ended yet (a meeting without an end date lasts one day)."""
+        today = today or timezone.localdate()
+        return self.filter(models.Q(ends_on__gte=today) | models.Q(ends_on__isnull=True, starts_on__gte=today))
 
 
 class Meeting(models.Model):
@@ -233,6 +273,7 @@ class Meeting(models.Model):
     title = TranslatedField("title")
     minutes = TranslatedField("minutes")
 
+    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -251,6 +292,10 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("partnership:meeting", args=[self.slug])
+
+    @property
+    def last_day(self):
+        return self.ends_on or self.starts_on
 
 
 class Milestone(models.Model):
