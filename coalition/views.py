@@ -9,12 +9,14 @@ from django.views.decorators.http import require_GET
 
 from coalition.models import Municipality, Organisation
 from coalition.permissions import person_for
+from partnership.models import Subgroup
 
 
 def home(request):
     context = {
         "municipality_count": Municipality.objects.count(),
         "sos": Organisation.objects.filter(slug="sos").first(),
+        "subgroup_count": Subgroup.objects.count(),
     }
     return render(request, "coalition/home.html", context)
 
