@@ -4,16 +4,28 @@ from coalition.models import Municipality, Organisation
 
 
 class MunicipalityFilter(django_filters.FilterSet):
-    sos_member = django_filters.BooleanFilter(field_name="sos_member", label="SOS member")
+    kind = django_filters.ChoiceFilter(
+        choices=Municipality.Kind.choices, help_text="Municipality or urban municipality."
+    )
+    sos_member = django_filters.BooleanFilter(
+        field_name="sos_member", help_text="Whether the municipality's administration is a member of SOS."
+    )
 
     class Meta:
         model = Municipality
-        fields = ["kind", "code"]
+        fields = ["kind", "sos_member"]
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    municipality = django_filters.CharFilter(field_name="municipality__code", label="Municipality ISO code")
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Organisation.Kind.choices, help_text="Kind of organisation; repeat for several."
+    )
+    country = django_filters.CharFilter(help_text="ISO 3166-1 alpha-2 country code, e.g. SI.")
+    municipality = django_filters.CharFilter(
+        field_name="municipality__code", help_text="ISO 3166-2:SI code of the municipality, e.g. SI-061."
+    )
+    sos_member = django_filters.BooleanFilter(help_text="Member of the Association of Municipalities of Slovenia.")
 
     class Meta:
         model = Organisation
-        fields = ["kind", "country", "sos_member", "municipality"]
+        fields = ["kind", "country", "municipality", "sos_member"]

@@ -226,23 +226,52 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "coalition.api.filters.DocumentedSearchFilter",
+        "coalition.api.filters.DocumentedOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # JSON only (CSV where a list offers it): the browsable API's pages break our CSP.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.FormParser"],
+    "DEFAULT_PAGINATION_CLASS": "coalition.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "600/minute", "user": "2000/minute", "signing": "10/minute"},
+    "EXCEPTION_HANDLER": "coalition.api.exceptions.exception_handler",
+    # Keyed on coalition.net.client_ip (trusted proxies only), counted atomically in the cache.
+    "DEFAULT_THROTTLE_CLASSES": ["coalition.api.throttling.AnonThrottle", "coalition.api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="600/minute"),
+        "user": env.str("API_THROTTLE_USER", default="2000/minute"),
+        "signing": env.str("API_THROTTLE_SIGNING", default="10/minute"),
+    },
+    "DATETIME_FORMAT": "iso-8601",
+    "DATE_FORMAT": "iso-8601",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Digital Coalition portal API",
-    "DESCRIPTION": "Open data of the Slovenian Digital Coalition and the Partnership for Digital Transition.",
+    "DESCRIPTION": (
+        "Open data of the Slovenian Digital Coalition and the Partnership for Digital Transition. "
+        "Anonymous clients read everything public; writes need a session or a token "
+        "(`Authorization: Token <key>`, created on your profile page), which acts with its user's rights. "
+        "Lists are paginated (`count`, `next`, `previous`, `results`; `page`, `page_size` up to 200), "
+        "filter with query parameters, `search` and `ordering`; the open-data lists also answer as CSV "
+        "(`?format=csv` or `Accept: text/csv`, every matching row). Dates are ISO 8601. "
+        "Every error is a JSON body naming the fields at fault."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "MunicipalityKindEnum": "coalition.models.Municipality.Kind",
+        "OrganisationKindEnum": "coalition.models.Organisation.Kind",
+        "SubgroupKindEnum": "partnership.models.Subgroup.Kind",
+        "MilestoneKindEnum": "partnership.models.Milestone.Kind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "coalition.api.schema.add_error_responses",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,18 +1,65 @@
+"""Public representations of the coalition's open data. Each ``fields`` list is the allow-list."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
 from coalition.models import Municipality, Organisation
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Urban municipality",
+            value={"id": 61, "code": "SI-061", "name": "Ljubljana", "kind": "urban", "sos_member": True},
+            response_only=True,
+        )
+    ]
+)
 class MunicipalitySerializer(serializers.ModelSerializer):
-    sos_member = serializers.BooleanField(read_only=True)
+    sos_member = serializers.BooleanField(read_only=True, help_text="Its administration is a member of SOS.")
 
     class Meta:
         model = Municipality
         fields = ["id", "code", "name", "kind", "sos_member"]
 
 
+class OrganisationSummarySerializer(serializers.ModelSerializer):
+    """An organisation as it appears inside other resources."""
+
+    name_sl = serializers.CharField(source="name", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "slug", "name_sl", "name_en", "kind", "country"]
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Association of municipalities",
+            value={
+                "id": 213,
+                "slug": "sos",
+                "name_sl": "Skupnost občin Slovenije",
+                "name_en": "Association of Municipalities of Slovenia",
+                "short_name": "SOS",
+                "kind": "association",
+                "kind_display": "association of municipalities",
+                "country": "SI",
+                "website": "https://skupnostobcin.si",
+                "municipality": "SI-061",
+                "sos_member": False,
+                "founded_year": 2001,
+            },
+            response_only=True,
+        )
+    ]
+)
 class OrganisationSerializer(serializers.ModelSerializer):
-    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    name_sl = serializers.CharField(source="name", read_only=True)
+    municipality = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="ISO 3166-2:SI code of the municipality it is seated in."
+    )
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
@@ -20,7 +67,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "slug",
-            "name",
+            "name_sl",
             "name_en",
             "short_name",
             "kind",

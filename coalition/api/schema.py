@@ -1,0 +1,128 @@
+"""OpenAPI post-processing: the shared error shape on every operation, and CSV described as text."""
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Every error answers with this body and a 4xx status.",
+    "required": ["status", "code", "detail", "errors"],
+    "properties": {
+        "status": {"type": "integer", "example": 400},
+        "code": {"type": "string", "example": "invalid"},
+        "detail": {"type": "string", "example": "Invalid input."},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "message", "code"],
+                "properties": {
+                    "field": {
+                        "type": "string",
+                        "description": "Dotted path of the field, query parameter or request part at fault.",
+                        "example": "email",
+                    },
+                    "message": {"type": "string", "example": "Enter a valid e-mail address."},
+                    "code": {"type": "string", "example": "invalid"},
+                },
+            },
+        },
+    },
+}
+
+ERROR_EXAMPLES = {
+    "400": {
+        "status": 400,
+        "code": "invalid",
+        "detail": "Invalid input.",
+        "errors": [{"field": "email", "message": "Enter a valid e-mail address.", "code": "invalid"}],
+    },
+    "401": {"status": 401, "code": "authentication_failed", "detail": "Invalid token.", "errors": []},
+    "403": {
+        "status": 403,
+        "code": "permission_denied",
+        "detail": "You do not have permission to perform this action.",
+        "errors": [],
+    },
+    "404": {"status": 404, "code": "not_found", "detail": "No ActionPlan matches the given query.", "errors": []},
+    "405": {
+        "status": 405,
+        "code": "method_not_allowed",
+        "detail": 'Method "DELETE" not allowed.',
+        "errors": [{"field": "method", "message": 'Method "DELETE" not allowed.', "code": "method_not_allowed"}],
+    },
+    "406": {
+        "status": 406,
+        "code": "not_acceptable",
+        "detail": "Could not satisfy the request Accept header.",
+        "errors": [
+            {"field": "Accept", "message": "Could not satisfy the request Accept header.", "code": "not_acceptable"}
+        ],
+    },
+    "415": {
+        "status": 415,
+        "code": "unsupported_media_type",
+        "detail": 'Unsupported media type "text/plain" in request.',
+        "errors": [
+            {
+                "field": "Content-Type",
+                "message": 'Unsupported media type "text/plain" in request.',
+                "code": "unsupported_media_type",
+            }
+        ],
+    },
+    "429": {
+        "status": 429,
+        "code": "throttled",
+        "detail": "Request was throttled. Expected available in 42 seconds.",
+        "errors": [],
+    },
+}
+
+DESCRIPTIONS = {
+    "400": "Invalid input: each field (or query parameter) at fault is named in `errors`.",
+    "401": "The credentials sent (token or session) are invalid.",
+    "403": "Not allowed for this user (or sign in first).",
+    "404": "No such object, or not visible to this user.",
+    "405": "Method not allowed on this endpoint.",
+    "406": "The Accept header asks for a format this endpoint does not offer.",
+    "415": "The request body's Content-Type is not JSON or form data.",
+    "429": "Too many requests: wait the number of seconds given in `Retry-After`.",
+}
+
+SAFE = {"get", "head", "options"}
+
+
+def _error_response(status_code):
+    response = {
+        "description": DESCRIPTIONS[status_code],
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/Error"},
+                "examples": {"Error": {"value": ERROR_EXAMPLES[status_code]}},
+            }
+        },
+    }
+    if status_code == "429":
+        response["headers"] = {
+            "Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before retrying."}
+        }
+    return response
+
+
+def add_error_responses(result, generator, request, public):
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            codes = ["400", "401", "404", "405", "406", "429"]
+            if method not in SAFE:
+                codes += ["403", "415"]
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(code, _error_response(code))
+            for response in responses.values():
+                content = response.get("content", {})
+                if "text/csv" in content:
+                    content["text/csv"] = {
+                        "schema": {"type": "string"},
+                        "example": "id,slug,name_sl,name_en\r\n1,sos,Skupnost občin Slovenije,"
+                        "Association of Municipalities of Slovenia\r\n",
+                    }
+    return result

@@ -1,0 +1,63 @@
+import django_filters
+
+from partnership.models import Meeting, Milestone, Partner, Subgroup
+
+
+class PartnerFilter(django_filters.FilterSet):
+    partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
+    category = django_filters.MultipleChoiceFilter(
+        choices=Partner.Category.choices, help_text="Partner category; repeat for several."
+    )
+    kind = django_filters.CharFilter(field_name="organisation__kind", help_text="Kind of the partner organisation.")
+    country = django_filters.CharFilter(
+        field_name="organisation__country", help_text="ISO 3166-1 alpha-2 code of the partner's country."
+    )
+    is_coordinator = django_filters.BooleanFilter(help_text="Only coordinators (true) or only the others (false).")
+
+    class Meta:
+        model = Partner
+        fields = ["partnership", "category", "kind", "country", "is_coordinator"]
+
+
+class SubgroupFilter(django_filters.FilterSet):
+    partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
+    kind = django_filters.ChoiceFilter(choices=Subgroup.Kind.choices, help_text="Priority or horizontal area.")
+    organisation = django_filters.CharFilter(
+        field_name="memberships__organisation__slug",
+        distinct=True,
+        help_text="Slug of an organisation taking part in the subgroup.",
+    )
+
+    class Meta:
+        model = Subgroup
+        fields = ["partnership", "kind", "organisation"]
+
+
+class MeetingFilter(django_filters.FilterSet):
+    partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
+    subgroup = django_filters.CharFilter(field_name="subgroup__slug", help_text="Slug of the subgroup.")
+    starts_after = django_filters.DateFilter(
+        field_name="starts_on", lookup_expr="gte", help_text="Meetings starting on or after this date (YYYY-MM-DD)."
+    )
+    starts_before = django_filters.DateFilter(
+        field_name="starts_on", lookup_expr="lte", help_text="Meetings starting on or before this date (YYYY-MM-DD)."
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["partnership", "subgroup", "starts_after", "starts_before"]
+
+
+class MilestoneFilter(django_filters.FilterSet):
+    partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
+    kind = django_filters.ChoiceFilter(choices=Milestone.Kind.choices, help_text="Kind of milestone.")
+    due_after = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="gte", help_text="Due on or after this date (YYYY-MM-DD)."
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="lte", help_text="Due on or before this date (YYYY-MM-DD)."
+    )
+
+    class Meta:
+        model = Milestone
+        fields = ["partnership", "kind", "due_after", "due_before"]
