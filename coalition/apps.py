@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoalitionConfig(AppConfig):
     name = "coalition"
     verbose_name = _("Digital Coalition")
+
+    def ready(self):
+        from coalition.accounts import connect_signals
+
+        connect_signals()

@@ -47,3 +47,23 @@ def client_ip(request):
         if not _is_trusted(hop, networks):
             return str(hop)
     return str(remote)
+
+
+def rate_limit_exceeded(scope, key, *, limit, window):
+    """Count one more request for ``key`` in ``scope``; True once more than ``limit`` in ``window`` seconds.
+
+    Atomic under concurrency: ``cache.add`` creates the counter only if absent and ``cache.incr``
+    is an atomic increment on Redis (and under a lock in the local-memory cache), so parallel
+    requests never read the same count.
+    """
+    from django.core.cache import cache
+
+    cache_key = f"ratelimit:{scope}:{key}"
+    cache.add(cache_key, 0, timeout=window)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:
+        # The counter expired between add and incr: this request starts a new window.
+        cache.add(cache_key, 1, timeout=window)
+        count = 1
+    return count > limit

@@ -323,3 +323,10 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title_sl
+
+    def is_past(self, today=None):
+        """Past once its day (or, for a month-only date, its month) is over."""
+        today = today or timezone.localdate()
+        if self.month_only:
+            return (self.due_on.year, self.due_on.month) < (today.year, today.month)
+        return self.due_on < today
