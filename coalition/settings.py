@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "coalition",
     "partnership",
     "declaration",
+    "benchmarking",
 ]
 
 MIDDLEWARE = [

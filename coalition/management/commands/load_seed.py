@@ -6,7 +6,7 @@ from django.db import transaction
 from coalition.seeding import SeedReport
 
 # Each app contributes its part; order matters (partners refer to organisations, ...).
-SEED_MODULES = ["coalition.seed", "partnership.seed", "declaration.seed"]
+SEED_MODULES = ["coalition.seed", "partnership.seed", "declaration.seed", "benchmarking.seed"]
 
 
 class Command(BaseCommand):
