@@ -7,8 +7,14 @@ from partnership.models.partnership import (
     Partnership,
     Subgroup,
 )
+from partnership.models.plans import Action, ActionPlan, Comment, PlanPdf, PlanRevision
 
 __all__ = [
+    "Action",
+    "ActionPlan",
+    "Comment",
+    "PlanPdf",
+    "PlanRevision",
     "ExpressionOfInterest",
     "Meeting",
     "Membership",
