@@ -1,0 +1,351 @@
+import csv
+
+from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from coalition.net import client_ip
+from coalition.permissions import is_secretariat
+from declaration import services, statistics, tokens
+from declaration.cache import cached
+from declaration.forms import SecretariatWithdrawalForm, SignatureForm, SignatureSearchForm
+from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature
+from declaration.pdf import confirmation_filename, render_confirmation_pdf
+
+PAGE_SIZE = 50
+
+
+def current_declaration():
+    declaration = Declaration.objects.order_by("-created").first()
+    if declaration is None:
+        raise Http404
+    return declaration
+
+
+def _municipality_summary(declaration):
+    signed = statistics.municipalities_signed(declaration)
+    return {
+        "municipalities_signed": signed,
+        "municipalities_signed_count": len(signed),
+        "municipality_total": statistics.municipality_total(),
+    }
+
+
+@require_GET
+def declaration_detail(request):
+    declaration = current_declaration()
+    context = {
+        "declaration": declaration,
+        "sections": declaration.sections.order_by("position"),
+        "signature_count": statistics.confirmed_count(declaration),
+        **_municipality_summary(declaration),
+    }
+    return render(request, "declaration/detail.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign(request):
+    declaration = current_declaration()
+    consent_text = declaration.current_consent_text()
+    if request.method == "POST":
+        form = SignatureForm(request.POST, request.FILES, consent_text=consent_text)
+        if form.is_bot:
+            # A bot filled the honeypot: answer exactly as to a person, store nothing.
+            return redirect("declaration:sent")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.sign_declaration(
+                    declaration=declaration,
+                    name=data["name"],
+                    email=data["email"],
+                    signatory_type=data["signatory_type"],
+                    organisation_name=data["organisation_name"],
+                    position=data["position"],
+                    municipality=data["municipality"],
+                    show_publicly=data["show_publicly"],
+                    mandate_file=data["mandate_file"],
+                    consent_given=data["consent"],
+                    consent_text=consent_text,
+                    channel=ConsentEvent.Channel.WEB,
+                    ip=client_ip(request),
+                )
+            except services.SigningRateLimited:
+                return render(request, "declaration/rate_limited.html", {"declaration": declaration}, status=429)
+            except ValidationError as exc:
+                form.apply_service_errors(exc)
+            else:
+                return redirect("declaration:sent")
+        status = 400
+    else:
+        form = SignatureForm(consent_text=consent_text)
+        status = 200
+    context = {"declaration": declaration, "consent_text": consent_text, "form": form}
+    return render(request, "declaration/sign.html", context, status=status)
+
+
+@require_GET
+def sent(request):
+    return render(request, "declaration/sent.html", {"declaration": current_declaration()})
+
+
+def _link_problem(request, *, expired):
+    status = 410 if expired else 400
+    return render(request, "declaration/link_invalid.html", {"expired": expired}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button; only the POST confirms (mail scanners open links on their own)."""
+    try:
+        public_id = tokens.public_id_from_confirmation_token(token)
+    except tokens.LinkExpired:
+        return _link_problem(request, expired=True)
+    except tokens.LinkInvalid:
+        return _link_problem(request, expired=False)
+    signature = Signature.objects.select_related("declaration").filter(public_id=public_id).first()
+    if signature is None or signature.status == Signature.Status.WITHDRAWN:
+        return _link_problem(request, expired=True)
+    if request.method == "POST":
+        try:
+            services.confirm_signature(signature=signature)
+        except services.SignatureUnavailable:
+            return _link_problem(request, expired=True)
+        context = {"signature": signature, "manage_token": tokens.management_token(signature)}
+        return render(request, "declaration/confirmed.html", context)
+    context = {"signature": signature, "token": token, "already": signature.status == Signature.Status.CONFIRMED}
+    if context["already"]:
+        context["manage_token"] = tokens.management_token(signature)
+    return render(request, "declaration/confirm.html", context)
+
+
+def _signature_for_management(token):
+    public_id = tokens.public_id_from_management_token(token)
+    signature = Signature.objects.select_related("declaration", "municipality").filter(public_id=public_id).first()
+    if signature is None:
+        raise tokens.LinkInvalid
+    return signature
+
+
+@never_cache
+@require_GET
+def manage(request, token):
+    try:
+        signature = _signature_for_management(token)
+    except tokens.LinkInvalid:
+        return _link_problem(request, expired=False)
+    events = signature.consent_events.select_related("consent_text").order_by("at", "pk")
+    context = {"signature": signature, "token": token, "events": events}
+    return render(request, "declaration/manage.html", context)
+
+
+@never_cache
+@require_GET
+def manage_data(request, token):
+    try:
+        signature = _signature_for_management(token)
+    except tokens.LinkInvalid:
+        return _link_problem(request, expired=False)
+    response = JsonResponse(services.signature_data(signature), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="podpis-{signature.verification_code}.json"'
+    return response
+
+
+@never_cache
+@require_GET
+def manage_pdf(request, token):
+    try:
+        signature = _signature_for_management(token)
+    except tokens.LinkInvalid:
+        return _link_problem(request, expired=False)
+    if signature.status != Signature.Status.CONFIRMED:
+        raise Http404
+    response = HttpResponse(render_confirmation_pdf(signature), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{confirmation_filename(signature)}"'
+    return response
+
+
+@never_cache
+@require_POST
+def withdraw(request, token):
+    try:
+        signature = _signature_for_management(token)
+    except tokens.LinkInvalid:
+        return _link_problem(request, expired=False)
+    services.withdraw_signature(signature=signature, channel=ConsentEvent.Channel.WEB)
+    return render(request, "declaration/withdrawn.html", {"signature": signature})
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (cached elsewhere) instead of running COUNT(*) on every page."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
+
+
+@require_GET
+def signatories(request):
+    declaration = current_declaration()
+    form = SignatureSearchForm(request.GET or None)
+    filters = {"q": "", "type": "", "municipality": None}
+    if form.is_bound and form.is_valid():
+        filters.update({k: v for k, v in form.cleaned_data.items() if v})
+    elif form.is_bound:
+        return render(request, "declaration/signatories.html", {"declaration": declaration, "form": form}, status=400)
+    signatures = (
+        Signature.objects.filter(declaration=declaration)
+        .public()
+        .select_related("municipality")
+        .only(
+            "pk",
+            "name",
+            "signatory_type",
+            "organisation_name",
+            "institution_verified_at",
+            "confirmed_at",
+            "municipality__name",
+        )
+        .order_by("-confirmed_at", "-pk")
+    )
+    if filters["q"]:
+        signatures = signatures.search(filters["q"])
+    if filters["type"]:
+        signatures = signatures.of_listed_type(filters["type"])
+    if filters["municipality"]:
+        signatures = signatures.filter(municipality_id=filters["municipality"])
+    cache_name = f"public-count:{filters['q']}|{filters['type']}|{filters['municipality']}"
+    total = cached(declaration.pk, cache_name, signatures.count, timeout=300)
+    page = CountedPaginator(signatures, PAGE_SIZE, count=total).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "declaration": declaration,
+        "form": form,
+        "page": page,
+        "total": total,
+        "filtered": any(filters.values()),
+        "querystring": query.urlencode(),
+    }
+    return render(request, "declaration/signatories.html", context)
+
+
+@require_GET
+def statistics_page(request):
+    declaration = current_declaration()
+    by_type = statistics.counts_by_type(declaration)
+    over_time = statistics.signatures_over_time(declaration)
+    context = {
+        "declaration": declaration,
+        "total": statistics.confirmed_count(declaration),
+        "by_type": [(SignatoryType(kind).label, n) for kind, n in by_type.items()],
+        "over_time": over_time,
+        "chart": statistics.bar_chart(over_time["rows"]),
+        **_municipality_summary(declaration),
+    }
+    return render(request, "declaration/statistics.html", context)
+
+
+# --- Secretariat -------------------------------------------------------------------
+
+secretariat_required = user_passes_test(is_secretariat)
+
+EXPORT_COLUMNS = [
+    "verification_code",
+    "name",
+    "email",
+    "signatory_type",
+    "organisation",
+    "position",
+    "institution_verified",
+    "municipality",
+    "show_publicly",
+    "confirmed_at",
+]
+
+
+def write_signatures_csv(declaration, response):
+    """Confirmed, not withdrawn signatures, e-mails included: for the secretariat only."""
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    rows = (
+        Signature.objects.filter(declaration=declaration)
+        .confirmed()
+        .select_related("municipality")
+        .order_by("confirmed_at", "pk")
+    )
+    for signature in rows.iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                signature.verification_code,
+                signature.name,
+                signature.email,
+                signature.signatory_type,
+                signature.organisation_name,
+                signature.position,
+                signature.institution_verified_at.isoformat() if signature.institution_verified_at else "",
+                signature.municipality.name if signature.municipality_id else "",
+                "yes" if signature.show_publicly else "no",
+                signature.confirmed_at.isoformat() if signature.confirmed_at else "",
+            ]
+        )
+    return response
+
+
+def signatures_csv_response(declaration):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="podpisi-{stamp}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    return write_signatures_csv(declaration, response)
+
+
+@never_cache
+@secretariat_required
+@require_GET
+def secretariat_export(request):
+    return signatures_csv_response(current_declaration())
+
+
+@never_cache
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def secretariat_withdrawal(request):
+    """Record a withdrawal received by e-mail: the same service as the personal link."""
+    declaration = current_declaration()
+    form = SecretariatWithdrawalForm(request.POST or None)
+    status = 200
+    result = None
+    if request.method == "POST":
+        if form.is_valid():
+            signature = (
+                Signature.objects.filter(
+                    declaration=declaration, status__in=[Signature.Status.PENDING, Signature.Status.CONFIRMED]
+                )
+                .with_email(form.cleaned_data["email"])
+                .first()
+            )
+            if signature is None:
+                form.add_error("email", _("No signature with this e-mail address is kept."))
+                status = 404
+            else:
+                services.withdraw_signature(signature=signature, channel=ConsentEvent.Channel.EMAIL)
+                result = signature
+                form = SecretariatWithdrawalForm()
+        else:
+            status = 400
+    context = {"declaration": declaration, "form": form, "result": result}
+    return render(request, "declaration/secretariat_withdrawal.html", context, status=status)
