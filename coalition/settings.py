@@ -142,7 +142,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
 CELERY_BEAT_SCHEDULE = {
     "send-owed-mail": {"task": "coalition.tasks.sweep_outbox", "schedule": 60.0},
+    "purge-unconfirmed-signatures": {"task": "declaration.tasks.purge_unconfirmed_signatures", "schedule": 3600.0},
 }
+# Declaration signing: confirmation links live this long (and unconfirmed signatures are then
+# purged); per-client-address signing attempts allowed per window; largest proof of mandate.
+SIGNATURE_LINK_MAX_AGE = env.int("SIGNATURE_LINK_MAX_AGE", default=7 * 24 * 3600)
+SIGNATURE_RATE_LIMIT = env.int("SIGNATURE_RATE_LIMIT", default=10)
+SIGNATURE_RATE_WINDOW = env.int("SIGNATURE_RATE_WINDOW", default=3600)
+SIGNATURE_RESEND_INTERVAL = env.int("SIGNATURE_RESEND_INTERVAL", default=60)
+SIGNATURE_MANDATE_MAX_BYTES = env.int("SIGNATURE_MANDATE_MAX_BYTES", default=5 * 1024 * 1024)
 
 # --- Mail -------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")
