@@ -154,8 +154,12 @@ class Organisation(models.Model):
     def is_municipal(self):
         return self.kind in self.MUNICIPAL_KINDS
 
+    def build_search_text(self):
+        municipality = self.municipality.name if self.municipality_id and self.municipality else ""
+        return fold(" ".join(filter(None, [self.name, self.name_en, self.short_name, municipality])))
+
     def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(filter(None, [self.name, self.name_en, self.short_name])))
+        self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
 
 
@@ -168,6 +172,31 @@ class PersonQuerySet(models.QuerySet):
 
     def with_email(self, email):
         return self.filter(email__iexact=(email or "").strip())
+
+    def mailable(self):
+        """People the coalition may write to: with an e-mail, and never anyone who withdrew consent.
+
+        Withdrawal is recorded on the person by the secretariat (``mailing_consent_withdrawn_at``);
+        a withdrawn signature under the same e-mail counts too, and so does a withdrawal in the
+        declaration's consent ledger (which outlives the erased signature).
+        """
+        from coalition.workspace.declaration_bridge import (
+            email_hash_of,
+            withdrawn_email_hashes,
+            withdrawn_signature_exists,
+        )
+
+        qs = self.filter(mailing_consent_withdrawn_at__isnull=True, email__isnull=False).exclude(email="")
+        withdrawn = withdrawn_signature_exists()
+        if withdrawn is not None:
+            qs = qs.exclude(withdrawn)
+        # The consent ledger keeps only a keyed hash of the e-mail, so compare hashes in Python.
+        hashes = withdrawn_email_hashes()
+        if hashes:
+            excluded = [pk for pk, email in qs.values_list("pk", "email").iterator() if email_hash_of(email) in hashes]
+            if excluded:
+                qs = qs.exclude(pk__in=excluded)
+        return qs
 
 
 class Person(models.Model):
@@ -202,6 +231,12 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    mailing_consent_withdrawn_at = models.DateTimeField(
+        _("withdrew consent to mailings on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the person withdraws consent: they are left out of every mailing list and export."),
+    )
     search_text = models.TextField(editable=False, default="")
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
@@ -216,14 +251,26 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="person_email_unique_ci"),
         ]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
 
     def __str__(self):
         return self.name
 
+    def build_search_text(self):
+        parts = [self.name, self.email]
+        if self.organisation_id and self.organisation:
+            parts.append(self.organisation.name)
+            if self.organisation.municipality_id and self.organisation.municipality:
+                parts.append(self.organisation.municipality.name)
+        return fold(" ".join(filter(None, parts)))
+
+    @property
+    def withdrew_consent(self):
+        return self.mailing_consent_withdrawn_at is not None
+
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip() or None
-        organisation = self.organisation.name if self.organisation_id and self.organisation else ""
-        self.search_text = fold(" ".join(filter(None, [self.name, self.email, organisation])))
+        self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
 
 
@@ -269,3 +316,7 @@ class OutboundEmail(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:coalition_outboundemail_change", args=[self.pk])
+
+
+# The secretariat workspace's own models (saved segments, merge records, import batches).
+from coalition.workspace.models import ImportBatch, PersonMerge, Segment  # noqa: E402, F401

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include((coalition_patterns, "coalition"))),
     path("partnerstvo/", include("partnership.urls")),
     path("deklaracija/", include("declaration.urls")),
+    path("sekretariat/", include("coalition.workspace.urls")),
     path("primerjava/", include("benchmarking.urls")),
     path("racun/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,1 @@
+"""The SOS secretariat's workspace: contacts, organisations, import/export, duplicates, segments, statistics."""
