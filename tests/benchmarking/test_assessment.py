@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from benchmarking.models import Answer, Assessment
 from tests.benchmarking.factories import full_answers, municipal_staff, seeded_framework, submit
-from tests.factories import MunicipalityFactory, PASSWORD, UserFactory
+from tests.factories import PASSWORD, MunicipalityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +106,9 @@ def test_it_locks_a_submitted_assessment(client, framework, municipality, staff)
     assert "disabled" in client.get(url(municipality)).content.decode()
 
 
-def test_it_lets_the_secretariat_reopen_a_submitted_assessment(client, framework, municipality, staff, secretariat_user):
+def test_it_lets_the_secretariat_reopen_a_submitted_assessment(
+    client, framework, municipality, staff, secretariat_user
+):
     assessment = submit(municipality, framework, full_answers(framework, 0.5), year=YEAR)
     client.force_login(secretariat_user)
     response = client.post(reverse("benchmarking:reopen", args=[municipality.code, YEAR]))
@@ -139,7 +141,9 @@ def test_it_refuses_staff_of_another_municipality_and_people_without_a_municipal
     assert not Assessment.objects.exists()
 
 
-def test_it_does_not_let_the_secretariat_fill_in_a_municipality_s_answers(client, framework, municipality, secretariat_user):
+def test_it_does_not_let_the_secretariat_fill_in_a_municipality_s_answers(
+    client, framework, municipality, secretariat_user
+):
     client.force_login(secretariat_user)
     assert client.get(url(municipality)).status_code == 200
     assert client.post(url(municipality), {"action": "save", "i_dt_lead": "1"}).status_code == 403
