@@ -2,13 +2,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from coalition import views
+from coalition import tokens, views
 
 coalition_patterns = [
     path("", views.home, name="home"),
     path("dostopnost/", views.accessibility, name="accessibility"),
     path("zasebnost/", views.privacy, name="privacy"),
     path("moj-profil/", views.dashboard, name="dashboard"),
+    path("moj-profil/api-zeton/", tokens.tokens, name="tokens"),
 ]
 
 urlpatterns = [

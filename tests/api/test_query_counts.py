@@ -1,0 +1,44 @@
+"""Every list answers in the same number of queries whatever its length."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.api.populate import populate
+from tests.api.test_allow_lists import public_routes
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(api, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get(url)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+@pytest.mark.parametrize("route", public_routes(), ids=lambda route: route[0])
+def test_it_lists_in_a_constant_number_of_queries(api, route, django_assert_num_queries):
+    prefix = route[0]
+    populate(size=2)
+    small, response = _queries(api, f"/api/v1/{prefix}/")
+    small_count = response.json()["count"]
+    assert small_count >= 1
+    populate(size=10)
+    with django_assert_num_queries(small):
+        response = api.get(f"/api/v1/{prefix}/")
+    assert response.json()["count"] > small_count
+
+
+CSV_LISTS = ["organisations", "municipalities"]
+
+
+@pytest.mark.parametrize("prefix", CSV_LISTS)
+def test_it_exports_csv_in_a_constant_number_of_queries(api, prefix, django_assert_num_queries):
+    populate(size=2)
+    small, response = _queries(api, f"/api/v1/{prefix}/?format=csv")
+    small_rows = response.content.count(b"\n")
+    populate(size=10)
+    with django_assert_num_queries(small):
+        response = api.get(f"/api/v1/{prefix}/?format=csv")
+    assert response.content.count(b"\n") > small_rows
