@@ -175,7 +175,7 @@ def map_columns(headers, known, required):
         field = lookup.get(_key(header))
         if field and field not in mapping:
             mapping[field] = index
-    if "name" not in mapping and {"first_name", "last_name"} <= mapping.keys():
+    if "name" not in mapping and "first_name" in mapping:
         mapping["name"] = None  # composed from first and last name
     missing = [field for field in required if field not in mapping]
     if missing:

@@ -1,0 +1,58 @@
+"""Streamed exports of filtered lists, and the statistics page's charts with their tables."""
+
+import io
+
+import pytest
+from django.http import FileResponse, StreamingHttpResponse
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from coalition.charts import bar_chart
+from tests.factories import OrganisationFactory, PersonFactory
+from tests.workspace.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_streams_the_filtered_people_as_utf8_csv_with_a_bom(client, secretariat_user):
+    PersonFactory(name="Žiga Čuk", email="ziga@primer.si")
+    PersonFactory(name="=HYPERLINK()", email="x@primer.si")
+    PersonFactory(name="Ana", email="ana@primer.si")
+    client.force_login(secretariat_user)
+    response = client.get(reverse("workspace:people_export", args=["csv"]), {"q": "ziga"})
+    assert isinstance(response, StreamingHttpResponse)
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    assert "Žiga Čuk" in body and "ana@primer.si" not in body
+    everyone = b"".join(client.get(reverse("workspace:people_export", args=["csv"])).streaming_content).decode()
+    assert "'=HYPERLINK()" in everyone
+
+
+def test_it_exports_organisations_as_xlsx_from_a_temporary_file(client, secretariat_user):
+    OrganisationFactory(name="Društvo Šmarje")
+    client.force_login(secretariat_user)
+    response = client.get(reverse("workspace:organisations_export", args=["xlsx"]))
+    assert isinstance(response, FileResponse)
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    values = [cell.value for cell in workbook.active["A"]]
+    assert "Društvo Šmarje" in values
+
+
+def test_it_refuses_an_unknown_export_format(client, secretariat_user):
+    client.force_login(secretariat_user)
+    assert client.get(reverse("workspace:people_export", args=["pdf"])).status_code == 404
+
+
+def test_it_draws_statistics_as_svg_with_tables_as_text_alternatives(client, secretariat_user):
+    MembershipFactory(role="lead")
+    client.force_login(secretariat_user)
+    page = client.get(reverse("workspace:statistics")).content.decode()
+    assert page.count("<svg") == 4
+    assert page.count("<details>") == 4
+    assert "<script" not in page.split("<main", 1)[1]
+
+
+def test_it_escapes_labels_in_the_svg_chart():
+    svg = bar_chart([("<b>Šola</b>", 3)], title="Naslov")
+    assert "&lt;b&gt;Šola&lt;/b&gt;" in svg
+    assert 'aria-label="Naslov"' in svg
