@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from coalition.models import Person
@@ -26,6 +27,15 @@ from partnership.permissions import can_manage_partnership
 
 # At most this many submissions of the interest form per client address and window (seconds).
 INTEREST_RATE_LIMIT = getattr(settings, "PARTNERSHIP_INTEREST_RATE_LIMIT", (5, 3600))
+
+
+CATEGORY_HEADINGS = {
+    Partner.Category.MEMBER_STATE: _lazy("Member states"),
+    Partner.Category.CITY: _lazy("Cities"),
+    Partner.Category.EUROPEAN_ASSOCIATION: _lazy("European associations"),
+    Partner.Category.EUROPEAN_COMMISSION: _lazy("European Commission"),
+    Partner.Category.OBSERVER: _lazy("Observers"),
+}
 
 
 def _partnership():
@@ -54,7 +64,7 @@ def partnership_detail(request):
     partnership = _partnership()
     partners = list(partnership.partners.select_related("organisation"))
     categories = []
-    for value, label in Partner.Category.choices:
+    for value, label in CATEGORY_HEADINGS.items():
         members = [p for p in partners if p.category == value]
         if members:
             categories.append({"value": value, "label": label, "partners": members})
