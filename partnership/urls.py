@@ -2,6 +2,7 @@ from django.urls import path
 
 from partnership import views
 from partnership.plans.urls import urlpatterns as plans_urlpatterns
+from partnership.practices.urls import urlpatterns as practices_urlpatterns
 
 app_name = "partnership"
 
@@ -21,3 +22,6 @@ urlpatterns = [
 
 # Action plans (partnership/plans/), in the same namespace.
 urlpatterns += plans_urlpatterns
+
+# Good-practice portfolio (partnership/practices/), in the same namespace.
+urlpatterns += practices_urlpatterns

@@ -8,6 +8,7 @@ from partnership.models.partnership import (
     Subgroup,
 )
 from partnership.models.plans import Action, ActionPlan, Comment, PlanPdf, PlanRevision
+from partnership.models.practices import GoodPractice
 
 __all__ = [
     "Action",
@@ -16,6 +17,7 @@ __all__ = [
     "PlanPdf",
     "PlanRevision",
     "ExpressionOfInterest",
+    "GoodPractice",
     "Meeting",
     "Membership",
     "Milestone",
