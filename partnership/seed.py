@@ -10,6 +10,7 @@ import datetime
 
 from coalition.models import Organisation, Person
 from coalition.seeding import upsert
+from partnership import plans_seed
 from partnership.models import ExpressionOfInterest, Meeting, Membership, Milestone, Partner, Partnership, Subgroup
 
 PARTNERSHIP_SLUG = "digitalna-tranzicija"
@@ -258,6 +259,7 @@ def load(report):
     subgroups = _load_subgroups(report, partnership, contacts, sos)
     _load_timeline(report, partnership, subgroups)
     _load_interest(report, partnership)
+    plans_seed.load(report)  # the eGovernment subgroup's orientation paper (partnership/plans_seed.py)
 
 
 def _load_partners(report, partnership, sos):
