@@ -76,8 +76,7 @@ ACTIONS = [
     (
         F,
         "Ozka grla v pravilih za inovativno javno naročanje v zvezi z digitalizacijo služb.",
-        "Prepoznavanje ozkih grl in poenostavitev pravil za inovativno javno naročanje v zvezi z digitalizacijo "
-        "služb.",
+        "Prepoznavanje ozkih grl in poenostavitev pravil za inovativno javno naročanje v zvezi z digitalizacijo služb.",
     ),
     (
         F,
@@ -92,8 +91,7 @@ ACTIONS = [
     (
         K,
         "",
-        "Opredelitev in izmenjava drugih najboljših praks pri izvajanju rešitev e-upravljanja v urbanih "
-        "območjih EU.",
+        "Opredelitev in izmenjava drugih najboljših praks pri izvajanju rešitev e-upravljanja v urbanih območjih EU.",
     ),
     (
         K,
