@@ -277,6 +277,10 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "coalition.models.Organisation.Kind",
         "SubgroupKindEnum": "partnership.models.Subgroup.Kind",
         "MilestoneKindEnum": "partnership.models.Milestone.Kind",
+        "ActionPlanStatusEnum": "partnership.models.ActionPlan.Status",
+        "ActionStatusEnum": "partnership.models.Action.Status",
+        "PlanRevisionKindEnum": "partnership.models.PlanRevision.Kind",
+        "LanguageEnum": "partnership.models.ActionPlan.Language",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,6 +1,6 @@
 import django_filters
 
-from partnership.models import Meeting, Milestone, Partner, Subgroup
+from partnership.models import ActionPlan, Meeting, Milestone, Partner, Subgroup
 
 
 class PartnerFilter(django_filters.FilterSet):
@@ -61,3 +61,27 @@ class MilestoneFilter(django_filters.FilterSet):
     class Meta:
         model = Milestone
         fields = ["partnership", "kind", "due_after", "due_before"]
+
+
+class ActionPlanFilter(django_filters.FilterSet):
+    subgroup = django_filters.CharFilter(field_name="subgroup__slug", help_text="Slug of the subgroup.")
+    stage = django_filters.ChoiceFilter(choices=ActionPlan.Stage.choices, help_text="Stage of the plan.")
+    status = django_filters.ChoiceFilter(
+        choices=ActionPlan.Status.choices, help_text="Status (anonymous clients only see published plans)."
+    )
+    language = django_filters.ChoiceFilter(
+        choices=ActionPlan.Language.choices, help_text="Language of the plan's content."
+    )
+    updated_after = django_filters.IsoDateTimeFilter(
+        field_name="updated", lookup_expr="gte", help_text="Changed at or after this moment (ISO 8601)."
+    )
+    published_after = django_filters.DateFilter(
+        field_name="published_at__date", lookup_expr="gte", help_text="Published on or after this date (YYYY-MM-DD)."
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_at__date", lookup_expr="lte", help_text="Published on or before this date (YYYY-MM-DD)."
+    )
+
+    class Meta:
+        model = ActionPlan
+        fields = ["subgroup", "stage", "status", "language", "updated_after", "published_after", "published_before"]

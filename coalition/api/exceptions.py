@@ -9,6 +9,7 @@ the fault lies in the combination of fields.
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -55,6 +56,16 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(*(exc.args[:1]))
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*(exc.args[:1]))
+    elif isinstance(exc, DjangoValidationError):
+        # A service's ValidationError names its fields like a form's; "__all__" becomes non_field_errors.
+        if hasattr(exc, "error_dict"):
+            detail = {
+                (api_settings.NON_FIELD_ERRORS_KEY if field == "__all__" else field): messages
+                for field, messages in exc.message_dict.items()
+            }
+        else:
+            detail = exc.messages
+        exc = exceptions.ValidationError(detail, code=getattr(exc, "code", None) or "invalid")
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

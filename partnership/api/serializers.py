@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_sc
 from rest_framework import serializers
 
 from coalition.api.serializers import OrganisationSummarySerializer
-from partnership.models import Meeting, Membership, Milestone, Partner, Partnership, Subgroup
+from partnership.models import ActionPlan, Meeting, Membership, Milestone, Partner, Partnership, Subgroup
 
 ORGANISATION_EXAMPLE = {
     "id": 213,
@@ -222,3 +222,52 @@ class MilestoneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Milestone
         fields = ["id", "partnership", "kind", "kind_display", "title_sl", "title_en", "due_on", "month_only"]
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Interest in two subgroups",
+            value={
+                "partnership": "digitalni-prehod",
+                "name": "Ana Novak",
+                "email": "ana.novak@example.org",
+                "organisation_name": "Občina Primer",
+                "subgroups": ["pametna-mesta", "digitalne-kompetence"],
+                "message": "Radi bi sodelovali pri akcijskem načrtu.",
+                "privacy_consent": True,
+            },
+            request_only=True,
+        )
+    ]
+)
+class InterestExpressionSerializer(serializers.Serializer):
+    """What the public interest form asks; the form's own rules decide what is valid."""
+
+    partnership = serializers.SlugRelatedField(slug_field="slug", queryset=Partnership.objects.all())
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254)
+    organisation_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    subgroups = serializers.ListField(
+        child=serializers.SlugField(max_length=50), min_length=1, max_length=50, help_text="Slugs of subgroups."
+    )
+    message = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    privacy_consent = serializers.BooleanField(help_text="Must be true: you agree to the privacy notice.")
+    language = serializers.ChoiceField(
+        choices=ActionPlan.Language.choices,
+        required=False,
+        help_text="Language of the receipt; defaults to the request's language.",
+    )
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Received",
+            value={"detail": "Thank you. We sent a receipt to the address you gave; the secretariat will be in touch."},
+            response_only=True,
+        )
+    ]
+)
+class AcceptedSerializer(serializers.Serializer):
+    detail = serializers.CharField()

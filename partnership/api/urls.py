@@ -10,5 +10,7 @@ router.register("partners", views.PartnerViewSet, basename="partner")
 router.register("subgroups", views.SubgroupViewSet, basename="subgroup")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("milestones", views.MilestoneViewSet, basename="milestone")
+router.register("interest-expressions", views.InterestExpressionViewSet, basename="interest-expression")
+router.register("action-plans", views.ActionPlanViewSet, basename="action-plan")
 
 urlpatterns = router.urls

@@ -75,6 +75,45 @@ ALLOW_LISTS = {
             "minutes_en",
         ]
     ),
+    "action-plan": {
+        **dict.fromkeys(
+            [
+                "id",
+                "subgroup",
+                "subgroup_name_sl",
+                "subgroup_name_en",
+                "title",
+                "introduction",
+                "language",
+                "stage",
+                "stage_display",
+                "status",
+                "status_display",
+                "version",
+                "created",
+                "updated",
+                "published_at",
+            ]
+        ),
+        "actions": {
+            **dict.fromkeys(
+                [
+                    "id",
+                    "order",
+                    "pillar",
+                    "pillar_display",
+                    "bottleneck",
+                    "proposed_action",
+                    "deadline",
+                    "status",
+                    "status_display",
+                    "indicators",
+                    "version",
+                ]
+            ),
+            "responsible_partners": ORGANISATION_SUMMARY,
+        },
+    },
     "milestone": dict.fromkeys(
         ["id", "partnership", "kind", "kind_display", "title_sl", "title_en", "due_on", "month_only"]
     ),

@@ -33,7 +33,7 @@ class SubgroupFactory(factory.django.DjangoModelFactory):
         model = Subgroup
 
     partnership = factory.SubFactory(PartnershipFactory)
-    slug = factory.Sequence(lambda n: f"podskupina-{n}")
+    slug = factory.Sequence(lambda n: f"api-podskupina-{n}")
     name_sl = factory.Sequence(lambda n: f"Podskupina {n}")
     name_en = factory.Sequence(lambda n: f"Subgroup {n}")
     kind = Subgroup.Kind.PRIORITY

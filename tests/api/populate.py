@@ -46,6 +46,19 @@ def partnership_data(size=1):
         MilestoneFactory(partnership=partnership)
 
 
+@populator
+def plan_data(size=1):
+    from partnership.models import ActionPlan
+    from tests.plans.factories import ActionFactory, ActionPlanFactory
+
+    for _index in range(size):
+        published = ActionPlanFactory(status=ActionPlan.Status.PUBLISHED)
+        ActionPlanFactory(subgroup=published.subgroup)  # a draft: never shown to anonymous clients
+        action = ActionFactory(plan=published)
+        action.responsible_partners.add(OrganisationFactory(), OrganisationFactory())
+        ActionFactory(plan=published)
+
+
 def populate(size=1):
     for function in POPULATORS:
         function(size)

@@ -1,0 +1,242 @@
+"""Action plans over the API: the same visibility, predicates and services as the pages.
+
+Reads go through ``ActionPlan.objects.visible_to(user)`` (published for everyone, drafts for the
+subgroup and the secretariat). Every write calls a service in ``partnership.plans.services``,
+which checks its own permission predicate, so a token can do exactly what its user can do.
+"""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+
+from coalition.api.serializers import OrganisationSummarySerializer
+from partnership.models import Action, ActionPlan, PlanRevision, Subgroup
+
+ACTION_EXAMPLE = {
+    "id": 12,
+    "order": 1,
+    "pillar": "knowledge",
+    "pillar_display": "better knowledge",
+    "bottleneck": "Občine nimajo pregleda nad podatki, ki jih že zbirajo.",
+    "proposed_action": "Skupni katalog odprtih podatkov občin.",
+    "responsible_partners": [
+        {
+            "id": 213,
+            "slug": "sos",
+            "name_sl": "Skupnost občin Slovenije",
+            "name_en": "Association of Municipalities of Slovenia",
+            "kind": "association",
+            "country": "SI",
+        }
+    ],
+    "deadline": "2026-06-30",
+    "status": "in_progress",
+    "status_display": "in progress",
+    "indicators": "Število občin v katalogu.",
+    "version": 3,
+}
+
+PLAN_EXAMPLE = {
+    "id": 5,
+    "subgroup": "pametna-mesta",
+    "subgroup_name_sl": "Pametna mesta",
+    "subgroup_name_en": "Smart cities",
+    "title": "Akcijski načrt za pametna mesta",
+    "introduction": "Uvod v **načrt**.",
+    "language": "sl",
+    "stage": "first_draft",
+    "stage_display": "first draft",
+    "status": "published",
+    "status_display": "published",
+    "version": 7,
+    "created": "2025-03-01T09:30:00+01:00",
+    "updated": "2025-05-20T14:02:11+02:00",
+    "published_at": "2025-05-20T14:02:11+02:00",
+    "actions": [ACTION_EXAMPLE],
+}
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    pillar_display = serializers.CharField(source="get_pillar_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    responsible_partners = OrganisationSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "order",
+            "pillar",
+            "pillar_display",
+            "bottleneck",
+            "proposed_action",
+            "responsible_partners",
+            "deadline",
+            "status",
+            "status_display",
+            "indicators",
+            "version",
+        ]
+
+
+@extend_schema_serializer(examples=[OpenApiExample("Published plan", value=PLAN_EXAMPLE, response_only=True)])
+class ActionPlanSerializer(serializers.ModelSerializer):
+    subgroup = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    subgroup_name_sl = serializers.CharField(source="subgroup.name_sl", read_only=True)
+    subgroup_name_en = serializers.CharField(source="subgroup.name_en", read_only=True)
+    stage_display = serializers.CharField(source="get_stage_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    actions = ActionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "id",
+            "subgroup",
+            "subgroup_name_sl",
+            "subgroup_name_en",
+            "title",
+            "introduction",
+            "language",
+            "stage",
+            "stage_display",
+            "status",
+            "status_display",
+            "version",
+            "created",
+            "updated",
+            "published_at",
+            "actions",
+        ]
+
+
+class ActionPlanCSVSerializer(ActionPlanSerializer):
+    """A plan as one CSV row: its actions counted, not nested."""
+
+    action_count = serializers.SerializerMethodField()
+
+    class Meta(ActionPlanSerializer.Meta):
+        fields = [name for name in ActionPlanSerializer.Meta.fields if name != "actions"] + ["action_count"]
+
+    def get_action_count(self, plan) -> int:
+        return len(plan.actions.all())
+
+
+# --- writes ---------------------------------------------------------------------------------------
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "New plan",
+            value={"subgroup": "pametna-mesta", "title": "Akcijski načrt", "stage": "orientation_paper"},
+            request_only=True,
+        )
+    ]
+)
+class ActionPlanCreateSerializer(serializers.Serializer):
+    subgroup = serializers.SlugRelatedField(slug_field="slug", queryset=Subgroup.objects.all())
+    title = serializers.CharField(max_length=200)
+    stage = serializers.ChoiceField(choices=ActionPlan.Stage.choices, default=ActionPlan.Stage.ORIENTATION_PAPER)
+    language = serializers.ChoiceField(choices=ActionPlan.Language.choices, default=ActionPlan.Language.SLOVENIAN)
+    introduction = serializers.CharField(allow_blank=True, required=False, default="", max_length=50_000)
+
+
+class ActionInputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False, allow_null=True, help_text="Leave out for a new action.")
+    pillar = serializers.ChoiceField(choices=Action.Pillar.choices)
+    proposed_action = serializers.CharField(max_length=20_000)
+    bottleneck = serializers.CharField(allow_blank=True, required=False, default="", max_length=20_000)
+    deadline = serializers.DateField(required=False, allow_null=True, default=None)
+    status = serializers.ChoiceField(choices=Action.Status.choices, default=Action.Status.PROPOSED)
+    indicators = serializers.CharField(allow_blank=True, required=False, default="", max_length=20_000)
+    responsible_partners = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        default=list,
+        max_length=200,
+        help_text="Ids of organisations.",
+    )
+    delete = serializers.BooleanField(required=False, default=False, help_text="True removes this action.")
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Edit the title and add an action",
+            value={
+                "version": 7,
+                "title": "Akcijski načrt za pametna mesta",
+                "message": "Dodan ukrep o odprtih podatkih.",
+                "actions": [{"pillar": "knowledge", "proposed_action": "Skupni katalog odprtih podatkov občin."}],
+            },
+            request_only=True,
+        )
+    ]
+)
+class ActionPlanUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1,
+        help_text="The plan's version you started from. If someone saved since, the answer is 409 and nothing changes.",
+    )
+    title = serializers.CharField(max_length=200, required=False)
+    introduction = serializers.CharField(allow_blank=True, required=False, max_length=50_000)
+    stage = serializers.ChoiceField(choices=ActionPlan.Stage.choices, required=False)
+    language = serializers.ChoiceField(choices=ActionPlan.Language.choices, required=False)
+    message = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=500, help_text="Why: kept in the history."
+    )
+    actions = ActionInputSerializer(
+        many=True,
+        required=False,
+        help_text="Actions in the wanted order. Actions you leave out stay as they are.",
+    )
+
+
+class TransitionSerializer(serializers.Serializer):
+    message = serializers.CharField(allow_blank=True, required=False, default="", max_length=500)
+
+
+class SendBackSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, help_text="Why the plan goes back to draft.")
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Edit",
+            value={
+                "number": 7,
+                "kind": "edited",
+                "kind_display": "edited",
+                "author": "Ana Novak",
+                "created": "2025-05-20T14:02:11+02:00",
+                "message": "Dodan ukrep o odprtih podatkih.",
+            },
+            response_only=True,
+        )
+    ]
+)
+class PlanRevisionSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    author = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PlanRevision
+        fields = ["number", "kind", "kind_display", "author", "created", "message"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_author(self, revision):
+        """The author's contact name (members and the secretariat only see revisions)."""
+        user = revision.author
+        if user is None:
+            return None
+        person = getattr(user, "person", None)
+        return person.name if person is not None else None
+
+
+class ConflictSerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    errors = serializers.ListField(child=serializers.DictField())
+    current = ActionPlanSerializer(help_text="The plan as it is now.")
