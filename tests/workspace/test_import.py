@@ -169,7 +169,7 @@ def test_it_cancels_an_import_without_writing(client, secretariat_user, municipa
         ("kontakti.csv", b"", "The submitted file is empty."),
         ("kontakti.csv", b"\x81\x8d\x8f\x90\x9d" * 10, "could not be read as text"),
         ("kontakti.xlsx", b"not a workbook", "not a valid .xlsx"),
-        ("kontakti.csv", "Ime;Telefon\nAna;1\n".encode(), "Missing: e-mail"),
+        ("kontakti.csv", b"Ime;Telefon\nAna;1\n", "Missing: e-mail"),
     ],
 )
 def test_it_refuses_a_bad_file_with_a_clear_message_and_writes_nothing(client, secretariat_user, name, data, message):
