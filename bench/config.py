@@ -1,0 +1,52 @@
+"""What the benchmark runs with, from the environment (defaults for the project's machines and CI)."""
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "bench"
+LUA_DIR = BENCH_DIR / "wrk"
+VAR_DIR = ROOT / "var"
+
+QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0", "false")
+
+DATABASE_URL = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/coalition_bench"
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
+
+# Data set: the issue's sizes; a quick smoke run uses a tenth of them.
+SIZES = {
+    "signatures": [10_000, 100_000] if not QUICK else [1_000, 5_000],
+    "organisations": 2_000 if not QUICK else 200,
+    "people": 20_000 if not QUICK else 2_000,
+    "plans": 50 if not QUICK else 5,
+    "actions": 30,
+    "revisions": 100 if not QUICK else 10,
+}
+
+RUNS = int(os.environ.get("BENCH_RUNS", 3 if not QUICK else 1))
+DURATION = int(os.environ.get("BENCH_DURATION", 5 if not QUICK else 2))  # seconds per page run
+SIGN_DURATION = int(os.environ.get("BENCH_SIGN_DURATION", 60 if not QUICK else 3))  # at the largest size
+SIGN_DURATION_SMALL = int(os.environ.get("BENCH_SIGN_DURATION_SMALL", 10 if not QUICK else 2))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
+WRK_THREADS = int(os.environ.get("BENCH_WRK_THREADS", 1))
+WORKERS = int(os.environ.get("BENCH_WORKERS", 2))
+THREADS = int(os.environ.get("BENCH_THREADS", 4))
+PORT = int(os.environ.get("BENCH_PORT", 8765))
+NO_CACHE_PORT = PORT + 1
+
+
+def environment():
+    """The environment of the bench process and its servers: production settings plus the ceiling."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "coalition.bench_settings",
+            "DJANGO_DEBUG": "false",
+            "DATABASE_URL": DATABASE_URL,
+            "REDIS_URL": REDIS_URL,
+            "DJANGO_SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+            "DJANGO_CONN_MAX_AGE": os.environ.get("DJANGO_CONN_MAX_AGE", "600"),
+        }
+    )
+    return env
