@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "partnership",
     "declaration",
     "benchmarking",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coalition.urls"
@@ -168,6 +170,7 @@ SECRETARIAT_EMAIL = env.str("SECRETARIAT_EMAIL", default="info@skupnostobcin.si"
 
 # --- Accounts (django-allauth, e-mail as login) -------------------------------
 AUTHENTICATION_BACKENDS = [
+    "coalition.login_guard.AdminLoginGuard",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -190,6 +193,17 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_REDIRECT_URL = "coalition:dashboard"
 LOGIN_URL = "account_login"
+
+# Admin login brute force (django-axes, see coalition/login_guard.py): five failures from one
+# client address, or on one username, lock that address or username out for 15 minutes.
+AXES_ONLY_ADMIN_SITE = True
+AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "coalition.login_guard.axes_client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
