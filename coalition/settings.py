@@ -295,6 +295,7 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "partnership.models.Action.Status",
         "PlanRevisionKindEnum": "partnership.models.PlanRevision.Kind",
         "LanguageEnum": "partnership.models.ActionPlan.Language",
+        "SignatoryTypeEnum": "declaration.models.SignatoryType",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -4,13 +4,21 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 
 
 class DocumentedSearchFilter(SearchFilter):
+    """``search``: every word must match. A view with ``folded_search = True`` uses its QuerySet's
+    ``search()`` (case- and diacritic-insensitive, the same as the web pages' search)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if getattr(view, "folded_search", False):
+            terms = request.query_params.get(self.search_param, "").replace("\x00", "")
+            return queryset.search(terms) if terms.strip() else queryset
+        return super().filter_queryset(request, queryset, view)
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         fields = [field.lstrip("^=@$") for field in getattr(view, "search_fields", None) or []]
+        folded = "case- and diacritic-insensitive" if getattr(view, "folded_search", False) else "case-insensitive"
         for parameter in parameters:
-            parameter["description"] = (
-                "Words to look for (all must match, case-insensitive) in: " + ", ".join(fields) + "."
-            )
+            parameter["description"] = f"Words to look for (all must match, {folded}) in: " + ", ".join(fields) + "."
         return parameters
 
 

@@ -38,6 +38,7 @@ class OrganisationViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Organisation.objects.select_related("municipality").order_by("name", "id")
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
-    search_fields = ["name", "name_en", "short_name"]
+    folded_search = True
+    search_fields = ["name", "name_en", "short_name", "municipality"]
     ordering_fields = ["name", "kind", "created", "founded_year"]
     lookup_field = "slug"

@@ -114,6 +114,28 @@ ALLOW_LISTS = {
             "responsible_partners": ORGANISATION_SUMMARY,
         },
     },
+    "declaration": {
+        **dict.fromkeys(["id", "slug", "title_sl", "title_en", "opens_on", "closes_on", "is_open", "signature_count"]),
+        "sections": dict.fromkeys(["position", "anchor", "heading_sl", "heading_en", "body_sl", "body_en"]),
+        "consent_text": dict.fromkeys(
+            [
+                "version",
+                "controller",
+                "legal_basis_sl",
+                "legal_basis_en",
+                "purpose_sl",
+                "purpose_en",
+                "withdrawal_sl",
+                "withdrawal_en",
+                "text_sl",
+                "text_en",
+            ]
+        ),
+    },
+    "signatory": {
+        **dict.fromkeys(["declaration", "name", "organisation", "type", "type_display", "date"]),
+        "municipality": dict.fromkeys(["code", "name"]),
+    },
     "milestone": dict.fromkeys(
         ["id", "partnership", "kind", "kind_display", "title_sl", "title_en", "due_on", "month_only"]
     ),

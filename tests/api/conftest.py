@@ -18,3 +18,17 @@ def api_settings_rates(settings):
         }
 
     return change
+
+
+@pytest.fixture
+def declaration(db):
+    from tests.declaration.factories import DeclarationFactory
+
+    return DeclarationFactory()
+
+
+@pytest.fixture
+def consent_text(declaration):
+    from tests.declaration.factories import ConsentTextFactory
+
+    return ConsentTextFactory(declaration=declaration, version=1)

@@ -1,5 +1,7 @@
 """One of everything the public API shows, with the personal data it must never show."""
 
+from django.utils import timezone
+
 from coalition.models import Organisation, Person
 from tests.api.factories import (
     MeetingFactory,
@@ -59,10 +61,45 @@ def plan_data(size=1):
         ActionFactory(plan=published)
 
 
+@populator
+def declaration_data(size=1):
+    from declaration.models import DeclarationSection, SignatoryType, Signature
+    from tests.declaration.factories import ConsentTextFactory, DeclarationFactory, SignatureFactory
+
+    declaration = DeclarationFactory()
+    if not declaration.consent_texts.exists():
+        ConsentTextFactory(declaration=declaration, version=1)
+        DeclarationSection.objects.create(
+            declaration=declaration, position=1, anchor="uvod", heading_sl="Uvod", body_sl="Besedilo."
+        )
+    for _index in range(size):
+        other = DeclarationFactory(slug=f"deklaracija-{declaration._meta.model.objects.count()}")
+        ConsentTextFactory(declaration=other, version=1)
+        ConsentTextFactory(declaration=other, version=2)
+        DeclarationSection.objects.create(declaration=other, position=1, anchor="a", heading_sl="A", body_sl="A.")
+        SignatureFactory(declaration=declaration, municipality=MunicipalityFactory())
+        SignatureFactory(
+            declaration=declaration,
+            signatory_type=SignatoryType.MUNICIPALITY,
+            organisation_name="Občina Preverjena",
+            position="županja",
+            institution_verified_at=timezone.now(),
+        )
+        SignatureFactory(
+            declaration=declaration, signatory_type=SignatoryType.COMPANY, organisation_name="Nepreverjeno"
+        )
+        SignatureFactory(declaration=declaration, show_publicly=False, name="Skriti Podpisnik")
+        SignatureFactory(declaration=declaration, status=Signature.Status.PENDING, confirmed_at=None, name="Čakajoči")
+
+
 def populate(size=1):
     for function in POPULATORS:
         function(size)
 
 
 def personal_emails():
-    return list(Person.objects.exclude(email=None).values_list("email", flat=True))
+    from declaration.models import Signature
+
+    people = Person.objects.exclude(email=None).values_list("email", flat=True)
+    signatories = Signature.objects.exclude(email="").values_list("email", flat=True)
+    return [*people, *signatories]

@@ -41,13 +41,16 @@ def test_it_shows_anonymous_clients_only_the_allow_listed_fields(api, route):
     results = listing.json()["results"]
     assert results, f"{prefix}: nothing to check, the fixture data shows nothing"
     assert violations(results, allowed) == []
+    for email in personal_emails():
+        assert email not in listing.content.decode()
+    if not hasattr(viewset, "retrieve"):
+        return
     lookup = getattr(viewset, "lookup_field", "pk")
     key = results[0]["id"] if lookup == "pk" else results[0][lookup]
     detail = api.get(f"/api/v1/{prefix}/{key}/")
     assert detail.status_code == 200
     assert violations(detail.json(), allowed) == []
     for email in personal_emails():
-        assert email not in listing.content.decode()
         assert email not in detail.content.decode()
 
 

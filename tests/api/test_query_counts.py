@@ -30,7 +30,7 @@ def test_it_lists_in_a_constant_number_of_queries(api, route, django_assert_num_
     assert response.json()["count"] > small_count
 
 
-CSV_LISTS = ["organisations", "municipalities", "action-plans"]
+CSV_LISTS = ["organisations", "municipalities", "action-plans", "signatories"]
 
 
 @pytest.mark.parametrize("prefix", CSV_LISTS)
