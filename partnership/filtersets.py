@@ -1,6 +1,7 @@
 import django_filters
+from django.db.models import Q
 
-from partnership.models import ActionPlan, Meeting, Milestone, Partner, Subgroup
+from partnership.models import ActionPlan, GoodPractice, Meeting, Milestone, Partner, Subgroup
 
 
 class PartnerFilter(django_filters.FilterSet):
@@ -85,3 +86,35 @@ class ActionPlanFilter(django_filters.FilterSet):
     class Meta:
         model = ActionPlan
         fields = ["subgroup", "stage", "status", "language", "updated_after", "published_after", "published_before"]
+
+
+class GoodPracticeFilter(django_filters.FilterSet):
+    subgroup = django_filters.CharFilter(field_name="subgroup__slug", help_text="Slug of the subgroup.")
+    organisation = django_filters.CharFilter(field_name="organisation__slug", help_text="Slug of the organisation.")
+    municipality = django_filters.CharFilter(
+        method="filter_municipality",
+        help_text="ISO 3166-2:SI code: practices carried out there or by an organisation seated there.",
+    )
+    cost_range = django_filters.ChoiceFilter(choices=GoodPractice.CostRange.choices, help_text="Cost range.")
+    tag = django_filters.CharFilter(field_name="tags__name", distinct=True, help_text="Name of a tag.")
+    published_after = django_filters.DateFilter(
+        field_name="published_at__date", lookup_expr="gte", help_text="Published on or after this date (YYYY-MM-DD)."
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_at__date", lookup_expr="lte", help_text="Published on or before this date (YYYY-MM-DD)."
+    )
+
+    class Meta:
+        model = GoodPractice
+        fields = [
+            "subgroup",
+            "organisation",
+            "municipality",
+            "cost_range",
+            "tag",
+            "published_after",
+            "published_before",
+        ]
+
+    def filter_municipality(self, queryset, name, value):
+        return queryset.filter(Q(municipality__code=value) | Q(organisation__municipality__code=value))

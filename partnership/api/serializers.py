@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_sc
 from rest_framework import serializers
 
 from coalition.api.serializers import OrganisationSummarySerializer
-from partnership.models import ActionPlan, Meeting, Membership, Milestone, Partner, Partnership, Subgroup
+from partnership.models import ActionPlan, GoodPractice, Meeting, Membership, Milestone, Partner, Partnership, Subgroup
 
 ORGANISATION_EXAMPLE = {
     "id": 213,
@@ -271,3 +271,57 @@ class InterestExpressionSerializer(serializers.Serializer):
 )
 class AcceptedSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class MunicipalityCodeNameSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "E-applications",
+            value={
+                "id": 3,
+                "title": "E-vloge za komunalne prispevke",
+                "organisation": ORGANISATION_EXAMPLE,
+                "municipality": {"code": "SI-036", "name": "Idrija"},
+                "subgroup": "euprava",
+                "summary": "Občani oddajo vloge prek spleta.",
+                "problem_solved": "Čakalne vrste na občini.",
+                "cost_range": "under_10k",
+                "cost_range_display": "under €10,000",
+                "contact_name": "Vodja informatike, Občina Idrija",
+                "link": "https://www.idrija.si/",
+                "tags": ["e-storitve"],
+                "published_at": "2025-04-02T10:00:00+02:00",
+            },
+            response_only=True,
+        )
+    ]
+)
+class GoodPracticeSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSummarySerializer(read_only=True, allow_null=True)
+    municipality = MunicipalityCodeNameSerializer(read_only=True, allow_null=True)
+    subgroup = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    cost_range_display = serializers.CharField(source="get_cost_range_display", read_only=True)
+    tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = GoodPractice
+        fields = [
+            "id",
+            "title",
+            "organisation",
+            "municipality",
+            "subgroup",
+            "summary",
+            "problem_solved",
+            "cost_range",
+            "cost_range_display",
+            "contact_name",
+            "link",
+            "tags",
+            "published_at",
+        ]

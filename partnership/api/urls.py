@@ -12,5 +12,6 @@ router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("milestones", views.MilestoneViewSet, basename="milestone")
 router.register("interest-expressions", views.InterestExpressionViewSet, basename="interest-expression")
 router.register("action-plans", views.ActionPlanViewSet, basename="action-plan")
+router.register("good-practices", views.GoodPracticeViewSet, basename="good-practice")
 
 urlpatterns = router.urls

@@ -14,6 +14,7 @@ from partnership import services
 from partnership.api import plans as plan_api
 from partnership.api.serializers import (
     AcceptedSerializer,
+    GoodPracticeSerializer,
     InterestExpressionSerializer,
     MeetingSerializer,
     MilestoneSerializer,
@@ -21,9 +22,26 @@ from partnership.api.serializers import (
     PartnershipSerializer,
     SubgroupSerializer,
 )
-from partnership.filtersets import ActionPlanFilter, MeetingFilter, MilestoneFilter, PartnerFilter, SubgroupFilter
+from partnership.filtersets import (
+    ActionPlanFilter,
+    GoodPracticeFilter,
+    MeetingFilter,
+    MilestoneFilter,
+    PartnerFilter,
+    SubgroupFilter,
+)
 from partnership.forms import InterestForm
-from partnership.models import Action, ActionPlan, Meeting, Membership, Milestone, Partner, Partnership, Subgroup
+from partnership.models import (
+    Action,
+    ActionPlan,
+    GoodPractice,
+    Meeting,
+    Membership,
+    Milestone,
+    Partner,
+    Partnership,
+    Subgroup,
+)
 from partnership.permissions import can_comment
 from partnership.plans import services as plan_services
 
@@ -345,3 +363,16 @@ class ActionPlanViewSet(
     @action(detail=True, methods=["post"], filter_backends=[])
     def publish(self, request, pk=None):
         return self._transition(request, plan_services.publish_plan)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List good practices", description="The published good-practice portfolio."),
+    retrieve=extend_schema(summary="One good practice"),
+)
+class GoodPracticeViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = GoodPractice.objects.published().for_listing().order_by("-published_at", "-id")
+    serializer_class = GoodPracticeSerializer
+    filterset_class = GoodPracticeFilter
+    folded_search = True
+    search_fields = ["title", "summary", "problem_solved", "organisation", "municipality", "tags"]
+    ordering_fields = ["published_at", "title"]

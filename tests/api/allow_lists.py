@@ -136,6 +136,25 @@ ALLOW_LISTS = {
         **dict.fromkeys(["declaration", "name", "organisation", "type", "type_display", "date"]),
         "municipality": dict.fromkeys(["code", "name"]),
     },
+    "good-practice": {
+        **dict.fromkeys(
+            [
+                "id",
+                "title",
+                "subgroup",
+                "summary",
+                "problem_solved",
+                "cost_range",
+                "cost_range_display",
+                "contact_name",
+                "link",
+                "tags",
+                "published_at",
+            ]
+        ),
+        "organisation": ORGANISATION_SUMMARY,
+        "municipality": dict.fromkeys(["code", "name"]),
+    },
     "milestone": dict.fromkeys(
         ["id", "partnership", "kind", "kind_display", "title_sl", "title_en", "due_on", "month_only"]
     ),

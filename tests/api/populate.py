@@ -92,6 +92,19 @@ def declaration_data(size=1):
         SignatureFactory(declaration=declaration, status=Signature.Status.PENDING, confirmed_at=None, name="Čakajoči")
 
 
+@populator
+def practice_data(size=1):
+    from coalition.models import Tag
+    from partnership.models import GoodPractice
+    from tests.practices.factories import GoodPracticeFactory
+
+    for index in range(size):
+        published = GoodPracticeFactory(municipality=MunicipalityFactory(), published_at=timezone.now())
+        tag, _created = Tag.objects.get_or_create(name=f"oznaka-{index}")
+        published.tags.add(tag)
+        GoodPracticeFactory(status=GoodPractice.Status.SUBMITTED, contact_email="neobjavljeno@example.org")
+
+
 def populate(size=1):
     for function in POPULATORS:
         function(size)
@@ -101,5 +114,8 @@ def personal_emails():
     from declaration.models import Signature
 
     people = Person.objects.exclude(email=None).values_list("email", flat=True)
+    from partnership.models import GoodPractice
+
     signatories = Signature.objects.exclude(email="").values_list("email", flat=True)
-    return [*people, *signatories]
+    practices = GoodPractice.objects.exclude(contact_email="").values_list("contact_email", flat=True)
+    return [*people, *signatories, *practices]
