@@ -40,7 +40,7 @@ class PlanForm(AccessibleErrors, forms.Form):
         label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 8}), help_text=MARKDOWN_HELP
     )
     message = forms.CharField(
-        label=_("Why (optional)"),
+        label=_("Why"),
         required=False,
         max_length=PlanRevision._meta.get_field("message").max_length,
         help_text=_("A short note for the history: what you changed and why."),
@@ -100,6 +100,10 @@ class ActionFormSet(BaseActionFormSet):
         self.partner_choices = partner_choices
         super().__init__(*args, **kwargs)
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("Position")
+
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "partner_choices": self.partner_choices}
 
@@ -147,7 +151,7 @@ class SendBackForm(AccessibleErrors, forms.Form):
 
 class CommentForm(AccessibleErrors, forms.Form):
     body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), help_text=MARKDOWN_HELP)
-    action = forms.TypedChoiceField(label=_("On"), required=False, coerce=int, empty_value=None)
+    action = forms.TypedChoiceField(label=_("About"), required=False, coerce=int, empty_value=None)
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, plan_actions=(), **kwargs):
