@@ -95,3 +95,33 @@ def test_it_ignores_the_blank_new_action_form(client, plan, member):
     response = client.post(reverse("partnership:plan_edit", args=[plan.pk]), edit_post(plan, extra=blank))
     assert response.status_code == 302
     assert plan.actions.count() == 2
+
+
+def test_it_lets_a_member_start_a_new_plan_for_their_subgroup(client, plan, member):
+    client.force_login(member)
+    url = reverse("partnership:plan_create", args=[plan.subgroup.slug])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"title": "Končni akcijski načrt eUprave", "stage": "final", "language": "sl"})
+    new = plan.subgroup.action_plans.get(title="Končni akcijski načrt eUprave")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnership:plan_edit", args=[new.pk])
+    assert (new.version, new.revisions.get().author) == (1, member)
+
+
+def test_it_refuses_to_start_a_plan_for_someone_elses_subgroup(client, plan, other_member):
+    client.force_login(other_member)
+    response = client.post(
+        reverse("partnership:plan_create", args=[plan.subgroup.slug]),
+        {"title": "x", "stage": "final", "language": "sl"},
+    )
+    assert response.status_code == 403
+    assert plan.subgroup.action_plans.count() == 1
+
+
+def test_it_names_the_missing_title_when_starting_a_plan(client, plan, member):
+    client.force_login(member)
+    response = client.post(
+        reverse("partnership:plan_create", args=[plan.subgroup.slug]), {"title": "", "stage": "final", "language": "sl"}
+    )
+    assert response.status_code == 400
+    assert "Naslov:" in response.content.decode()

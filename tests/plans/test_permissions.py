@@ -136,3 +136,11 @@ def test_it_asks_the_same_predicates_the_pages_use(plan, member, lead, other_mem
     assert not permissions.can_publish(secretariat_user, plan)
     assert set(ActionPlan.objects.visible_to(other_member)) == set()
     assert list(ActionPlan.objects.visible_to(member)) == [plan]
+
+
+def test_it_lists_a_subgroups_published_plans_on_the_subgroup_page(client, plan):
+    draft_title = plan.title
+    published = ActionPlan.objects.create(subgroup=plan.subgroup, title="Objavljeni načrt", status="published")
+    html = client.get(plan.subgroup.get_absolute_url()).content.decode()
+    assert published.get_absolute_url() in html
+    assert draft_title not in html
