@@ -90,7 +90,8 @@ def profile_chart(rows, *, title, desc, uid, subject_label, peers_label):
         if row.get("peers") is not None:
             x = left + track * row["peers"] / 100
             parts.append(_diamond(x, bar_y + 10, 8, PEERS))
-        parts.append(_text(width - right + 10, bar_y + 15, row.get("value_text", ""), size=13, weight="bold"))
+        if row["score"] is not None:
+            parts.append(_text(width - right + 10, bar_y + 15, row.get("value_text", ""), size=13, weight="bold"))
     return _svg(width, height, title, desc, "".join(parts), uid)
 
 
@@ -135,6 +136,17 @@ def progress_chart(points, *, title, desc, uid, subject_label, peers_label):
                 parts.append(_diamond(x, y, 7, colour))
             else:
                 parts.append(f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>')
+    if all(p.score is None for p in points):
+        parts.append(
+            _text(
+                left + plot_w / 2,
+                top + 24,
+                _("%(name)s: no answer") % {"name": subject_label},
+                fill=NO_ANSWER,
+                anchor="middle",
+                italic=True,
+            )
+        )
     legend_x = left
     for _key, colour, _dash, marker, label in reversed(series):
         if marker == "circle":
@@ -173,7 +185,7 @@ def distribution_chart(bins, *, no_answer, title, desc, uid):
     width, height, left, top, bottom = 760, 290, 48, 24, 56
     plot_h = height - top - bottom
     column_w, gap = 86, 22
-    peak = max([count for _low, _high, count in bins] + [no_answer, 1])
+    peak = max([count for _low, _high, count in bins] + [1])
     parts = []
     for i, (low, high, count) in enumerate(bins):
         x = left + i * (column_w + gap)
@@ -190,19 +202,15 @@ def distribution_chart(bins, *, no_answer, title, desc, uid):
     parts.append(
         f'<line x1="{divider_x}" y1="{top}" x2="{divider_x}" y2="{top + plot_h}" stroke="{MUTED}" stroke-dasharray="4 4"/>'
     )
-    x = divider_x + 30
-    bar_h = plot_h * no_answer / peak
+    # Not a bar: those without an answer are a count beside the scale, never a height on it.
+    x, box_w = divider_x + 24, column_w + 40
     parts.append(
-        f'<rect x="{x}" y="{top + plot_h - bar_h:.1f}" width="{column_w + 20}" height="{bar_h:.1f}" fill="#fff" '
+        f'<rect x="{x}" y="{top + plot_h / 2 - 45:.1f}" width="{box_w}" height="90" fill="#fff" '
         f'stroke="{NO_ANSWER}" stroke-width="2" stroke-dasharray="5 3"/>'
     )
+    parts.append(_text(x + box_w / 2, top + plot_h / 2 - 2, str(no_answer), size=22, anchor="middle", weight="bold"))
     parts.append(
-        _text(
-            x + (column_w + 20) / 2, top + plot_h - bar_h - 6, str(no_answer), size=13, anchor="middle", weight="bold"
-        )
-    )
-    parts.append(
-        _text(x + (column_w + 20) / 2, height - 34, _("no answer"), size=12, fill=MUTED, anchor="middle", italic=True)
+        _text(x + box_w / 2, top + plot_h / 2 + 24, _("no answer"), size=13, fill=MUTED, anchor="middle", italic=True)
     )
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{divider_x - 10}" y2="{top + plot_h}" stroke="{INK}"/>')
     return _svg(width, height, title, desc, "".join(parts), uid)
