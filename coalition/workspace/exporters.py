@@ -42,7 +42,7 @@ PEOPLE_COLUMNS = [
         _("Municipality"),
         lambda p: p.organisation.municipality.name if p.organisation and p.organisation.municipality else "",
     ),
-    (_("Position"), lambda p: p.position),
+    (_("Job title"), lambda p: p.position),
     (_("Subgroups"), _subgroups),
     (_("Tags"), lambda p: ", ".join(t.name for t in p.tags.all())),
 ]

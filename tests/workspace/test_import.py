@@ -33,9 +33,9 @@ BROKEN = {
 
 @pytest.fixture
 def municipalities():
-    Municipality.objects.create(code="SI-131", name="Tržič")
+    trzic = Municipality.objects.create(code="SI-131", name="Tržič")
     Municipality.objects.create(code="SI-061", name="Ljubljana", kind="urban")
-    Organisation.objects.create(name="Občina Tržič", slug="obcina-trzic", kind="municipality", municipality_id=1)
+    Organisation.objects.create(name="Občina Tržič", slug="obcina-trzic", kind="municipality", municipality=trzic)
 
 
 def thousand_rows():
@@ -74,7 +74,10 @@ def as_xlsx(rows):
 
 
 def upload(client, name, data, kind="people"):
-    return client.post(reverse("workspace:import_upload"), {"kind": kind, "file": SimpleUploadedFile(name, data)})
+    """Upload through the English pages, so that the row messages are in English."""
+    with override("en"):
+        url = reverse("workspace:import_upload")
+    return client.post(url, {"kind": kind, "file": SimpleUploadedFile(name, data)})
 
 
 @pytest.mark.parametrize(
