@@ -81,6 +81,7 @@ def partnership_detail(request):
         "next_milestone": next_milestone,
         "subgroups": partnership.subgroups.all(),
         "upcoming_meetings": partnership.meetings.upcoming(today).select_related("subgroup").order_by("starts_on"),
+        "recent_meetings": partnership.meetings.past(today).select_related("subgroup").order_by("-starts_on")[:3],
     }
     return render(request, "partnership/partnership_detail.html", context)
 
@@ -128,7 +129,7 @@ def meeting_list(request):
     context = {
         "partnership": partnership,
         "upcoming": meetings.upcoming(today).order_by("starts_on"),
-        "past": meetings.exclude(pk__in=meetings.upcoming(today).values("pk")).order_by("-starts_on"),
+        "past": meetings.past(today).order_by("-starts_on"),
     }
     return render(request, "partnership/meeting_list.html", context)
 
@@ -204,8 +205,13 @@ def _triage_context(partnership):
         .filter(email_lower__in=emails)
         .values_list("email_lower", flat=True)
     )
+    seen = {}
     for interest in pending:
-        interest.is_known_contact = bool(interest.email) and interest.email.lower() in known
+        email = interest.email.lower()
+        interest.is_known_contact = bool(email) and email in known
+        # An earlier request from the same address still waiting: accepting both is safe, but worth a look.
+        interest.earlier_pending = seen.get(email)
+        seen.setdefault(email, interest)
     decided = (
         partnership.expressions_of_interest.exclude(status=ExpressionOfInterest.Status.NEW)
         .select_related("decided_by", "person", "organisation")

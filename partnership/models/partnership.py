@@ -255,6 +255,10 @@ class MeetingQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(models.Q(ends_on__gte=today) | models.Q(ends_on__isnull=True, starts_on__gte=today))
 
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(models.Q(ends_on__lt=today) | models.Q(ends_on__isnull=True, starts_on__lt=today))
+
 
 class Meeting(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="meetings")

@@ -33,3 +33,11 @@ def test_it_does_not_trust_forwarding_from_an_untrusted_peer_or_garbage():
 def test_it_counts_requests_against_a_limit(limit):
     results = [rate_limit_exceeded("test", f"key-{limit}", limit=limit, window=60) for _ in range(limit + 2)]
     assert results == [False] * limit + [True, True]
+
+
+def test_it_counts_exactly_under_concurrent_requests():
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: rate_limit_exceeded("test", "parallel", limit=10, window=60), range(40)))
+    assert results.count(False) == 10

@@ -90,7 +90,7 @@ def test_it_shows_meetings_and_a_meeting_in_both_languages(client, seeded):
 @pytest.mark.parametrize(
     ("name", "args", "queries"),
     [
-        ("partnership:detail", [], 5),
+        ("partnership:detail", [], 6),
         ("partnership:subgroups", [], 2),
         # Our own 5, plus what the plans and practices includes add (constant, whatever the rows).
         ("partnership:subgroup", ["euprava"], 6),

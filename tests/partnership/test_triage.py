@@ -181,3 +181,9 @@ def test_it_refuses_to_accept_what_was_declined(secretariat_user, interest):
     with pytest.raises(services.AlreadyDecided):
         services.accept_interest(interest=interest, decided_by=secretariat_user)
     assert not Membership.objects.filter(person__email__iexact=interest.email).exists()
+
+
+def test_it_flags_a_second_pending_request_from_the_same_address(secretariat_client, interest):
+    InterestFactory(partnership=interest.partnership, email="mojca.kovac@EXAMPLE.org")
+    html = secretariat_client.get(TRIAGE).content.decode()
+    assert html.count("poslal(-a) že prejšnjo prošnjo") == 1
