@@ -58,7 +58,10 @@ class OrganisationSummarySerializer(serializers.ModelSerializer):
 class OrganisationSerializer(serializers.ModelSerializer):
     name_sl = serializers.CharField(source="name", read_only=True)
     municipality = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="ISO 3166-2:SI code of the municipality it is seated in."
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="ISO 3166-2:SI code of the municipality it is seated in.",
     )
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
 
