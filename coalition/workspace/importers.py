@@ -27,7 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from coalition.models import ImportBatch, Municipality, Organisation, Person, Tag
 from coalition.text import fold
-from coalition.workspace.services import save_with_history
+from coalition.workspace.services import describe_tag_change, save_with_history
 
 MAX_UPLOAD_BYTES = getattr(settings, "WORKSPACE_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 MAX_ROWS = getattr(settings, "WORKSPACE_IMPORT_MAX_ROWS", 20_000)
@@ -651,9 +651,13 @@ class _PersonWriter:
             person.organisation = organisation
         if values["notes"] and values["notes"] not in person.notes:
             person.notes = "\n\n".join(filter(None, [person.notes, values["notes"]]))
+        tags = self._tags(values["tags"]) if values["tags"] else []
+        if tags:
+            before = set(person.tags.values_list("name", flat=True)) if person.pk else set()
+            person._change_reason = describe_tag_change(before, before | {t.name for t in tags}) or None
         save_with_history(person, by=self.by)
-        if values["tags"]:
-            person.tags.add(*self._tags(values["tags"]))
+        if tags:
+            person.tags.add(*tags)
         return "created" if created else "updated"
 
 

@@ -3,8 +3,11 @@
 Imported by ``coalition.models`` so that they belong to the ``coalition`` app.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -92,6 +95,13 @@ class PersonMerge(models.Model):
         return f"{self.dropped_name} → {self.kept_id}"
 
 
+class ImportBatchQuerySet(models.QuerySet):
+    def purge_old(self, days=30):
+        """Delete batches older than ``days``: their rows hold the uploaded personal data."""
+        cutoff = timezone.now() - timedelta(days=days)
+        return self.filter(created__lt=cutoff).exclude(status__in=["queued", "running"]).delete()
+
+
 class ImportBatch(models.Model):
     """One uploaded spreadsheet: its previewed rows, then the progress of writing the good ones."""
 
@@ -122,6 +132,8 @@ class ImportBatch(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created"]

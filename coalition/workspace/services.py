@@ -25,8 +25,20 @@ def save_with_history(instance, *, by, **kwargs):
     return instance
 
 
+def describe_tag_change(before, after):
+    """Tags are a many-to-many relation that history does not copy: describe the change in words."""
+    added = [f"+{name}" for name in sorted(set(after) - set(before))]
+    removed = [f"−{name}" for name in sorted(set(before) - set(after))]
+    if not added and not removed:
+        return ""
+    return _("tags: %(change)s") % {"change": ", ".join(added + removed)}
+
+
 @transaction.atomic
 def save_person(*, person, by, tags=None):
+    if tags is not None:
+        before = set(person.tags.values_list("name", flat=True)) if person.pk else set()
+        person._change_reason = describe_tag_change(before, {tag.name for tag in tags}) or None
     save_with_history(person, by=by)
     if tags is not None:
         person.tags.set(tags)

@@ -192,6 +192,7 @@ def organisation_edit(request, pk):
 def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        ImportBatch.objects.purge_old()
         try:
             batch = importers.preview_upload(
                 uploaded=form.cleaned_data["file"], kind=form.cleaned_data["kind"], by=request.user

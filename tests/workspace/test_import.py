@@ -210,3 +210,15 @@ def test_it_imports_organisations_and_reports_unknown_kinds(client, secretariat_
     assert Organisation.objects.get(name="Razvojna agencija Šentjur").website == "https://ra-sentjur.si"
     assert Organisation.objects.get(name="Občina Tržič").sos_member is True
     assert not Organisation.objects.filter(name="Čudna reč").exists()
+
+
+def test_it_forgets_uploaded_rows_after_thirty_days(client, secretariat_user, municipalities):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = ImportBatch.objects.create(kind="people", filename="star.csv", rows=[{"values": {"email": "a@b.si"}}])
+    ImportBatch.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=31))
+    client.force_login(secretariat_user)
+    upload(client, "nov.csv", as_csv([HEADER, ["Ana Novak", "ana@primer.si", "", "", "", ""]], "utf-8"))
+    assert list(ImportBatch.objects.values_list("filename", flat=True)) == ["nov.csv"]

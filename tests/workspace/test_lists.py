@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from coalition.models import Municipality, Organisation, Person, Tag
 from tests.factories import OrganisationFactory, PersonFactory
@@ -150,3 +151,15 @@ def test_it_refuses_an_edit_that_would_duplicate_an_email(client, secretariat_us
     )
     assert response.status_code == 400
     assert Person.objects.get(pk=person.pk).email != "ZASEDENO@primer.si"
+
+
+def test_it_records_tag_changes_in_the_persons_history(client, secretariat_user):
+    person = PersonFactory(name="Ana", email="ana@primer.si")
+    tag = Tag.objects.create(name="župani")
+    client.force_login(secretariat_user)
+    data = {"name": "Ana", "email": "ana@primer.si", "tags": [tag.pk]}
+    with override("sl"):
+        client.post(reverse("workspace:person_edit", args=[person.pk]), data)
+        page = client.get(reverse("workspace:person", args=[person.pk])).content.decode()
+    assert person.history.latest().history_change_reason == "oznake: +župani"
+    assert "oznake: +župani" in page
