@@ -1,7 +1,7 @@
 """Benchmarking workflows: keyword-only, atomic; the pages, the admin and the seed call these."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,7 +111,16 @@ def save_assessment(*, municipality, year, data, by, submit=False):
     indicators = list(framework.indicators.all())
     values = clean_answers(indicators=indicators, data=data, require_all=submit)
     if assessment is None:
-        assessment = Assessment.objects.create(municipality=municipality, year=year, framework=framework)
+        try:
+            with transaction.atomic():
+                assessment = Assessment.objects.create(municipality=municipality, year=year, framework=framework)
+        except IntegrityError:
+            # A colleague started the same year a moment ago: continue on theirs, under the same rules.
+            assessment = Assessment.objects.select_for_update().get(municipality=municipality, year=year)
+            if assessment.is_submitted:
+                raise AssessmentLocked() from None
+            if assessment.framework_id != framework.pk:
+                raise ValidationError(_("This self-assessment changed meanwhile; reload the page.")) from None
     existing = {answer.indicator_id: answer for answer in assessment.answers.all()}
     for indicator, value in values.items():
         answer = existing.get(indicator.pk)

@@ -115,6 +115,7 @@ def municipality_detail(request, code):
         "years": years,
         "framework": framework,
         "peers_label": peers_label,
+        "is_staff_of": permissions.is_staff_of(request.user, municipality),
         "can_view_assessment": permissions.can_view_assessment(request.user, municipality),
     }
     if framework is not None and year is not None:

@@ -180,3 +180,14 @@ def test_it_pins_the_api_query_count(client, framework, towns, django_assert_num
         submit(MunicipalityFactory(name=f"Dodatna {n}"), framework, full_answers(framework, n / 5), year=2025)
     with django_assert_num_queries(3):
         assert client.get("/api/v1/benchmark/results/").json()["count"] == 10
+
+
+def test_it_links_the_secretariat_to_a_municipality_s_assessment_from_its_page(
+    client, framework, towns, secretariat_user
+):
+    urban = towns["urban"][0]
+    client.force_login(secretariat_user)
+    html = client.get(f"/en/primerjava/obcine/{urban.code}/").content.decode()
+    assert f"/en/primerjava/samoocena/{urban.code}/2025/" in html
+    client.logout()
+    assert "/samoocena/" not in client.get(f"/en/primerjava/obcine/{urban.code}/").content.decode()
