@@ -57,6 +57,11 @@ def plan_list(request):
         subgroup = Subgroup.objects.filter(slug=request.GET["subgroup"]).first()
         if subgroup is not None:
             plans = plans.filter(subgroup=subgroup)
+    status = request.GET.get("status", "")
+    if status in ActionPlan.Status.values:
+        plans = plans.filter(status=status)
+    else:
+        status = ""
     plans = list(plans)
     stages = [
         {"value": value, "label": label, "plans": [p for p in plans if p.stage == value]}
@@ -68,7 +73,14 @@ def plan_list(request):
     return render(
         request,
         "partnership/plans/list.html",
-        {"stages": stages, "subgroup": subgroup, "plan_count": len(plans), "creatable_subgroups": creatable},
+        {
+            "stages": stages,
+            "subgroup": subgroup,
+            "status": status,
+            "statuses": ActionPlan.Status.choices,
+            "plan_count": len(plans),
+            "creatable_subgroups": creatable,
+        },
     )
 
 

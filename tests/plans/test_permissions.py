@@ -144,3 +144,13 @@ def test_it_lists_a_subgroups_published_plans_on_the_subgroup_page(client, plan)
     html = client.get(plan.subgroup.get_absolute_url()).content.decode()
     assert published.get_absolute_url() in html
     assert draft_title not in html
+
+
+def test_it_filters_the_overview_by_status(client, plan, secretariat_user):
+    published = ActionPlan.objects.create(subgroup=plan.subgroup, title="Objavljeni načrt", status="published")
+    client.force_login(secretariat_user)
+    html = client.get(reverse("partnership:plan_list"), {"status": "published"}).content.decode()
+    assert published.title in html
+    assert plan.title not in html
+    html = client.get(reverse("partnership:plan_list"), {"status": "nonsense"}).content.decode()
+    assert published.title in html and plan.title in html
