@@ -113,6 +113,7 @@ class OrganisationFilterForm(forms.Form):
         label=_("Subgroup"), queryset=Subgroup.objects.all(), required=False, empty_label=_("any")
     )
     has_people = forms.ChoiceField(label=_("Has contacts"), choices=YES_NO, required=False)
+    signed = forms.ChoiceField(label=_("A contact signed the declaration"), choices=YES_NO, required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -131,9 +132,18 @@ class OrganisationFilterForm(forms.Form):
         "-people": ["-people_count", "name", "pk"],
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not declaration_bridge.is_available():
+            del self.fields["signed"]
+
     def queryset(self):
         data = self.cleaned_data if self.is_valid() else {}
         qs = Organisation.objects.annotate(people_count=Count("people", distinct=True))
+        signed = declaration_bridge.signed_exists()
+        if signed is not None and data.get("signed") in ("yes", "no"):
+            signatories = Exists(Person.objects.filter(signed, organisation=OuterRef(OuterRef("pk"))))
+            qs = qs.filter(signatories) if data["signed"] == "yes" else qs.exclude(signatories)
         if data.get("q"):
             qs = qs.search(data["q"])
         kind = data.get("kind")

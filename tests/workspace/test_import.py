@@ -222,3 +222,21 @@ def test_it_forgets_uploaded_rows_after_thirty_days(client, secretariat_user, mu
     client.force_login(secretariat_user)
     upload(client, "nov.csv", as_csv([HEADER, ["Ana Novak", "ana@primer.si", "", "", "", ""]], "utf-8"))
     assert list(ImportBatch.objects.values_list("filename", flat=True)) == ["nov.csv"]
+
+
+def test_it_shows_progress_and_refreshes_while_an_import_runs(client, secretariat_user):
+    batch = ImportBatch.objects.create(
+        kind="people",
+        filename="velik.csv",
+        status="running",
+        rows=[{"row": n, "action": "create", "errors": [], "reasons": [], "values": {}} for n in range(2, 202)],
+        processed_rows=50,
+    )
+    client.force_login(secretariat_user)
+    page = client.get(reverse("workspace:import", args=[batch.pk])).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert 'value="25"' in page
+    batch.status = "done"
+    batch.save()
+    page = client.get(reverse("workspace:import", args=[batch.pk])).content.decode()
+    assert "http-equiv" not in page

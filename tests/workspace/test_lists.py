@@ -163,3 +163,27 @@ def test_it_records_tag_changes_in_the_persons_history(client, secretariat_user)
         page = client.get(reverse("workspace:person", args=[person.pk])).content.decode()
     assert person.history.latest().history_change_reason == "oznake: +župani"
     assert "oznake: +župani" in page
+
+
+def test_it_filters_organisations_whose_contact_signed_the_declaration(client, secretariat_user):
+    from coalition.workspace import declaration_bridge
+
+    if not declaration_bridge.is_available():
+        pytest.skip("the declaration app has no Signature model yet")
+    from tests.workspace.declaration import confirmed_signature
+
+    signed = OrganisationFactory(name="Podpisana")
+    OrganisationFactory(name="Nepodpisana")
+    PersonFactory(email="podpis@primer.si", organisation=signed)
+    confirmed_signature("PODPIS@primer.si")
+    client.force_login(secretariat_user)
+    assert names(client.get(reverse("workspace:organisations"), {"signed": "yes"})) == ["Podpisana"]
+    assert names(client.get(reverse("workspace:organisations"), {"signed": "no"})) == ["Nepodpisana"]
+
+
+def test_it_adds_a_person_with_history(client, secretariat_user):
+    client.force_login(secretariat_user)
+    response = client.post(reverse("workspace:person_new"), {"name": "Nova Oseba", "email": "nova@primer.si"})
+    person = Person.objects.get(email="nova@primer.si")
+    assert response.status_code == 302
+    assert person.history.get().history_user == secretariat_user
