@@ -51,7 +51,7 @@ ORGANISATION_COLUMNS = [
     (_("Short name"), lambda o: o.short_name),
     (_("Kind"), lambda o: o.get_kind_display()),
     (_("Municipality"), lambda o: o.municipality.name if o.municipality else ""),
-    (_("SOS member"), lambda o: _("yes") if o.sos_member else _("no")),
+    (_("Member of SOS"), lambda o: _("yes") if o.sos_member else _("no")),
     (_("Country"), lambda o: o.country),
     (_("Website"), lambda o: o.website),
     (_("Contacts"), lambda o: getattr(o, "people_count", "")),

@@ -31,6 +31,7 @@ class PersonFilterForm(forms.Form):
         choices=[("", _("any")), ("given", _("not withdrawn")), ("withdrawn", _("withdrawn"))],
         required=False,
     )
+    organisation = forms.IntegerField(label=_("Organisation"), required=False, widget=forms.HiddenInput)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -73,6 +74,8 @@ class PersonFilterForm(forms.Form):
             qs = qs.exclude(organisation__sos_member=True)
         if data.get("municipality"):
             qs = qs.filter(organisation__municipality=data["municipality"])
+        if data.get("organisation"):
+            qs = qs.filter(organisation_id=data["organisation"])
         if data.get("subgroup") or data.get("role"):
             memberships = Membership.objects.filter(person=OuterRef("pk"))
             if data.get("subgroup"):
@@ -105,7 +108,7 @@ def people_for_list(qs):
 class OrganisationFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES, required=False)
-    sos_member = forms.ChoiceField(label=_("SOS member"), choices=YES_NO, required=False)
+    sos_member = forms.ChoiceField(label=_("Member of SOS"), choices=YES_NO, required=False)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.all(), required=False, empty_label=_("any")
     )

@@ -187,3 +187,12 @@ def test_it_adds_a_person_with_history(client, secretariat_user):
     person = Person.objects.get(email="nova@primer.si")
     assert response.status_code == 302
     assert person.history.get().history_user == secretariat_user
+
+
+def test_it_lists_the_people_of_one_organisation_from_its_count(client, secretariat_user):
+    first, second = OrganisationFactory(name="Šmarje 1"), OrganisationFactory(name="Šmarje 10")
+    PersonFactory(name="Ena", organisation=first)
+    PersonFactory(name="Deset", organisation=second)
+    client.force_login(secretariat_user)
+    assert f"?organisation={first.pk}" in client.get(reverse("workspace:organisations")).content.decode()
+    assert names(client.get(reverse("workspace:people"), {"organisation": first.pk})) == ["Ena"]
