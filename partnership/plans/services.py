@@ -7,6 +7,7 @@ succeeds for exactly one of several simultaneous saves. The others raise :class:
 and change nothing. Every change records a :class:`PlanRevision` in the same transaction.
 """
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -21,6 +22,8 @@ from coalition.emails import queue_mail
 from coalition.models import Organisation
 from partnership import permissions
 from partnership.models import Action, ActionPlan, Comment, Membership, PlanPdf, PlanRevision
+
+logger = logging.getLogger(__name__)
 
 PLAN_TEXT_FIELDS = ("title", "introduction", "stage", "language")
 ACTION_FIELDS = ("pillar", "bottleneck", "proposed_action", "deadline", "status", "indicators")
@@ -378,8 +381,8 @@ PDF_RETRY_AFTER = timedelta(minutes=3)
 
 
 @transaction.atomic
-def request_pdf(*, user, plan, revision_number=None):
-    """The PDF row of the plan's revision; queues its rendering once (or again if it seems lost)."""
+def request_pdf(*, user, plan, revision_number=None, retry=False):
+    """The PDF row of the plan's revision; queues its rendering once (again if lost, or failed and ``retry``)."""
     from partnership.plans.tasks import render_plan_pdf
 
     if not permissions.can_view_plan(user, plan):
@@ -387,7 +390,9 @@ def request_pdf(*, user, plan, revision_number=None):
     number = revision_number or plan.version
     now = timezone.now()
     pdf, created = PlanPdf.objects.get_or_create(plan=plan, revision_number=number, defaults={"requested_at": now})
-    stale = pdf.status != PlanPdf.Status.READY and pdf.requested_at < now - PDF_RETRY_AFTER
+    stale = (retry and pdf.status == PlanPdf.Status.FAILED) or (
+        pdf.status == PlanPdf.Status.PENDING and pdf.requested_at < now - PDF_RETRY_AFTER
+    )
     if stale:
         PlanPdf.objects.filter(pk=pdf.pk).update(requested_at=now, status=PlanPdf.Status.PENDING)
     if created or stale:
@@ -401,17 +406,22 @@ def render_pdf(*, pdf_id):
 
     from partnership.plans.pdf import render_plan_pdf_bytes
 
-    with transaction.atomic():
-        pdf = PlanPdf.objects.select_for_update().filter(pk=pdf_id).first()
-        if pdf is None or pdf.status == PlanPdf.Status.READY:
-            return pdf
-        plan = ActionPlan.objects.select_related("subgroup").get(pk=pdf.plan_id)
-        revision = plan.revisions.get(number=pdf.revision_number)
-        # A failure rolls back and leaves the row pending; request_pdf queues it again later.
-        data = render_plan_pdf_bytes(plan, revision)
-        pdf.file.save(f"plan-{plan.pk}-r{pdf.revision_number}.pdf", ContentFile(data), save=False)
-        pdf.status = PlanPdf.Status.READY
-        pdf.rendered_at = timezone.now()
-        pdf.render_count += 1
-        pdf.save(update_fields=["file", "status", "rendered_at", "render_count"])
+    try:
+        with transaction.atomic():
+            pdf = PlanPdf.objects.select_for_update().filter(pk=pdf_id).first()
+            if pdf is None or pdf.status == PlanPdf.Status.READY:
+                return pdf
+            plan = ActionPlan.objects.select_related("subgroup").get(pk=pdf.plan_id)
+            revision = plan.revisions.get(number=pdf.revision_number)
+            data = render_plan_pdf_bytes(plan, revision)
+            pdf.file.save(f"plan-{plan.pk}-r{pdf.revision_number}.pdf", ContentFile(data), save=False)
+            pdf.status = PlanPdf.Status.READY
+            pdf.rendered_at = timezone.now()
+            pdf.render_count += 1
+            pdf.save(update_fields=["file", "status", "rendered_at", "render_count"])
+    except Exception as exc:
+        # The page then says so and the next request queues the rendering again.
+        PlanPdf.objects.filter(pk=pdf_id).exclude(status=PlanPdf.Status.READY).update(status=PlanPdf.Status.FAILED)
+        logger.warning("PDF %s of a plan could not be rendered: %s", pdf_id, type(exc).__name__)
+        raise
     return pdf

@@ -118,7 +118,10 @@ def plan_detail(request, pk, comment_form=None, status=200):
             .select_related("author__person", "resolved_by__person", "action")
             .prefetch_related(Prefetch("replies", queryset=replies))
         )
-        comment_form = comment_form or CommentForm(plan_actions=actions)
+        if comment_form is None:
+            about = request.GET.get("comment_on", "")
+            initial = {"action": int(about)} if about.isdigit() else {}
+            comment_form = CommentForm(plan_actions=actions, initial=initial)
     numbers = {a.pk: i for i, a in enumerate(actions, start=1)}
     for comment in comments:
         comment.action_number = numbers.get(comment.action_id)
@@ -453,8 +456,11 @@ def comment_resolve(request, pk, comment_pk):
 
 
 def plan_pdf(request, pk):
-    """Asks for the PDF of the plan's latest revision and says whether it is ready."""
+    """Asks for the PDF of the plan's latest revision and says whether it is ready (POST: try a failed one again)."""
     plan = _plan_for(request, pk)
+    if request.method == "POST":
+        services.request_pdf(user=request.user, plan=plan, retry=True)
+        return redirect("partnership:plan_pdf", pk=plan.pk)
     pdf = services.request_pdf(user=request.user, plan=plan)
     pdf.refresh_from_db()
     return render(request, "partnership/plans/pdf_status.html", {"plan": plan, "pdf": pdf})

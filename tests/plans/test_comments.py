@@ -79,3 +79,12 @@ def test_it_lets_no_outsider_resolve_a_comment(client, plan, member, other_membe
     assert response.status_code == 404
     comment.refresh_from_db()
     assert not comment.is_resolved
+
+
+def test_it_offers_members_to_comment_on_one_action(client, plan, member):
+    action = plan.actions.first()
+    client.force_login(member)
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert f"?comment_on={action.pk}#new-comment" in html
+    html = client.get(plan.get_absolute_url(), {"comment_on": action.pk}).content.decode()
+    assert f'<option value="{action.pk}" selected>' in html

@@ -93,3 +93,28 @@ def test_it_offers_a_published_plan_as_pdf_to_anyone(client, plan, django_captur
     ActionPlan.objects.filter(pk=plan.pk).update(status=ActionPlan.Status.PUBLISHED)
     plan.refresh_from_db()
     assert plan.title in pdf_text(_download(client, plan, django_capture_on_commit_callbacks), tmp_path)
+
+
+def test_it_says_when_rendering_failed_and_tries_again_on_request(
+    client, plan, member, monkeypatch, django_capture_on_commit_callbacks
+):
+    from partnership.plans import pdf as pdf_module
+
+    real = pdf_module.render_plan_pdf_bytes
+
+    def broken(*args, **kwargs):
+        raise OSError("font missing")
+
+    monkeypatch.setattr(pdf_module, "render_plan_pdf_bytes", broken)
+    client.force_login(member)
+    with pytest.raises(OSError), django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("partnership:plan_pdf", args=[plan.pk]))
+    assert PlanPdf.objects.get(plan=plan).status == PlanPdf.Status.FAILED
+    assert 'role="alert"' in client.get(reverse("partnership:plan_pdf", args=[plan.pk])).content.decode()
+
+    monkeypatch.setattr(pdf_module, "render_plan_pdf_bytes", real)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("partnership:plan_pdf", args=[plan.pk]))
+    response = client.get(reverse("partnership:plan_pdf", args=[plan.pk]))
+    assert reverse("partnership:plan_pdf_download", args=[plan.pk, 1]) in response.content.decode()
+    assert PlanPdf.objects.get(plan=plan).render_count == 1
