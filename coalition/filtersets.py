@@ -1,13 +1,36 @@
 import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Municipality, Organisation
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0, yes/no); anything else is an error naming the parameter, not silently ignored."""
+
+    TRUE = {"true", "1", "yes"}
+    FALSE = {"false", "0", "no"}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError(_("Enter true or false."), code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class MunicipalityFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Municipality.Kind.choices, help_text="Municipality or urban municipality."
     )
-    sos_member = django_filters.BooleanFilter(
+    sos_member = StrictBooleanFilter(
         field_name="sos_member", help_text="Whether the municipality's administration is a member of SOS."
     )
 
@@ -24,7 +47,7 @@ class OrganisationFilter(django_filters.FilterSet):
     municipality = django_filters.CharFilter(
         field_name="municipality__code", help_text="ISO 3166-2:SI code of the municipality, e.g. SI-061."
     )
-    sos_member = django_filters.BooleanFilter(help_text="Member of the Association of Municipalities of Slovenia.")
+    sos_member = StrictBooleanFilter(help_text="Member of the Association of Municipalities of Slovenia.")
 
     class Meta:
         model = Organisation

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 
+from coalition.filtersets import StrictBooleanFilter
 from partnership.models import ActionPlan, GoodPractice, Meeting, Milestone, Partner, Subgroup
 
 
@@ -13,7 +14,7 @@ class PartnerFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(
         field_name="organisation__country", help_text="ISO 3166-1 alpha-2 code of the partner's country."
     )
-    is_coordinator = django_filters.BooleanFilter(help_text="Only coordinators (true) or only the others (false).")
+    is_coordinator = StrictBooleanFilter(help_text="Only coordinators (true) or only the others (false).")
 
     class Meta:
         model = Partner

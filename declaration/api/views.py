@@ -20,6 +20,7 @@ from declaration.api.serializers import (
 from declaration.filtersets import SignatoryFilter
 from declaration.models import ConsentEvent, ConsentText, Declaration, DeclarationSection, Signature
 
+# The answer, the same whether or not the address signed before (translated in the view).
 SIGNING_ANSWER = (
     "Thank you. If the address can receive mail, we have sent it a link to confirm the signature; "
     "it counts once confirmed. The link is valid for a limited time."
@@ -96,7 +97,11 @@ class DeclarationViewSet(viewsets.ReadOnlyModelViewSet):
             )
         except services.SigningRateLimited as exc:
             raise exceptions.Throttled(wait=getattr(settings, "SIGNATURE_RATE_WINDOW", 3600)) from exc
-        return Response({"detail": _(SIGNING_ANSWER)}, status=status.HTTP_202_ACCEPTED)
+        answer = _(
+            "Thank you. If the address can receive mail, we have sent it a link to confirm the signature; "
+            "it counts once confirmed. The link is valid for a limited time."
+        )
+        return Response({"detail": answer}, status=status.HTTP_202_ACCEPTED)
 
 
 @extend_schema_view(

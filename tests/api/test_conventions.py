@@ -151,3 +151,12 @@ def test_it_errors_in_json_even_when_csv_was_asked_for(api):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json()["errors"][0]["field"] == "kind"
+
+
+def test_it_rejects_a_boolean_filter_that_is_neither_true_nor_false(api):
+    OrganisationFactory(sos_member=True)
+    assert api.get("/api/v1/organisations/", {"sos_member": "true"}).json()["count"] == 1
+    assert api.get("/api/v1/organisations/", {"sos_member": "0"}).json()["count"] == 0
+    response = api.get("/api/v1/organisations/", {"sos_member": "perhaps"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "sos_member"

@@ -7,7 +7,9 @@ the schema (status code, content type, headers and body).
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
@@ -51,6 +53,17 @@ def _fuzz(operation, headers=None):
         case.call_and_validate(checks=CHECKS, headers=headers)
 
     run()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Like Django's test client: the raw WSGI app must not close the test's database connection
+    (inside the test transaction) at the end of each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _fuzz_all(settings, *, headers=None, methods=None):
