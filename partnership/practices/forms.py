@@ -33,6 +33,7 @@ class GoodPracticeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("order", "name_sl")
+        self.fields["subgroup"].label_from_instance = lambda subgroup: subgroup.name  # in the page's language
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")
         self.fields["municipality"].required = False
         for name, field in self.fields.items():
