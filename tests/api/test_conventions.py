@@ -160,3 +160,10 @@ def test_it_rejects_a_boolean_filter_that_is_neither_true_nor_false(api):
     response = api.get("/api/v1/organisations/", {"sos_member": "perhaps"})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "sos_member"
+
+
+def test_it_lists_every_resource_at_the_api_root(api):
+    body = api.get("/api/v1/").json()
+    assert {"organisations", "action-plans", "signatories", "good-practices"} <= set(body["resources"])
+    assert body["resources"]["organisations"].endswith("/api/v1/organisations/")
+    assert body["schema"].endswith("/api/schema/")
