@@ -31,7 +31,7 @@ def _new_page(browser):
     return context, context.new_page()
 
 
-def test_it_refuses_the_second_save_and_keeps_its_text(live_server, browser, plan_with_editors):
+def test_it_refuses_the_second_save_and_keeps_its_text(live_server, browser, plan_with_editors, axe):
     plan, member, lead = plan_with_editors
     edit_url = f"{live_server.url}/sl/partnerstvo/akcijski-nacrti/{plan.pk}/uredi/"
     first_context, first = _new_page(browser)
@@ -54,6 +54,7 @@ def test_it_refuses_the_second_save_and_keeps_its_text(live_server, browser, pla
         assert "Ni shranjeno" in alert.first.inner_text()
         assert second.get_by_label("Uvod").input_value() == "Drugi urednik: besedilo, ki se ne sme izgubiti."
         assert "Uvod, kot ga je shranil prvi urednik." in second.locator(".their-version").inner_text()
+        assert serious_violations(axe, second) == []
 
         second.get_by_role("button", name="Shrani mojo različico").click()
         second.wait_for_load_state()
@@ -71,7 +72,7 @@ def test_it_keeps_the_plan_page_and_the_edit_form_accessible(live_server, browse
     context, page = _new_page(browser)
     try:
         _sign_in(page, live_server, member)
-        for path in ("", "uredi/", "zgodovina/"):
+        for path in ("", "uredi/", "zgodovina/", "primerjava/?a=1&b=1&mode=side", "revizije/1/", "pdf/"):
             page.goto(f"{live_server.url}/sl/partnerstvo/akcijski-nacrti/{plan.pk}/{path}")
             assert serious_violations(axe, page) == [], path
         page.goto(f"{live_server.url}/sl/partnerstvo/akcijski-nacrti/")
