@@ -36,19 +36,33 @@ def sos_coverage():
     return {"total": total, "members": members.count(), "with_contacts": with_contacts}
 
 
-def interest_per_month(months=12):
-    today = timezone.localdate()
-    first = date(today.year, today.month, 1)
+def _month_starts(first, last):
     starts = []
-    for _i in range(months):
-        starts.append(first)
-        first = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
-    starts.reverse()
-    counts = {
-        row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"]
-        for row in ExpressionOfInterest.objects.filter(created__date__gte=starts[0])
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        starts.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return starts
+
+
+def interest_per_month(at_least=12, at_most=36):
+    """[(first day of month, count)] from the first expression of interest (or a year ago) to this month."""
+    today = timezone.localdate()
+    this_month = date(today.year, today.month, 1)
+    earliest = date(this_month.year - 1, this_month.month, 1) if at_least >= 12 else this_month
+    first = ExpressionOfInterest.objects.order_by("created").values_list("created", flat=True).first()
+    if first is not None:
+        first = timezone.localdate(first)
+        earliest = min(earliest, date(first.year, first.month, 1))
+    starts = _month_starts(earliest, this_month)[-at_most:]
+    counts = {}
+    for row in (
+        ExpressionOfInterest.objects.filter(created__date__gte=starts[0])
         .annotate(month=TruncMonth("created"))
         .values("month")
         .annotate(n=Count("pk"))
-    }
+    ):
+        month = row["month"]
+        month = timezone.localdate(month) if hasattr(month, "tzinfo") and hasattr(month, "hour") else month
+        counts[date(month.year, month.month, 1)] = row["n"]
     return [(start, counts.get(start, 0)) for start in starts]

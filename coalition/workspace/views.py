@@ -380,6 +380,8 @@ def statistics(request):
         "coverage_items": coverage_items,
         "coverage_chart": bar_chart(coverage_items, title=_("SOS member municipalities covered")),
         "months": month_items,
-        "month_chart": column_chart(month_items, title=_("Expressions of interest per month")),
+        "month_chart": column_chart(
+            month_items, title=_("Expressions of interest per month"), label_every=max(1, len(month_items) // 12)
+        ),
     }
     return render(request, "workspace/statistics.html", context)

@@ -56,3 +56,22 @@ def test_it_escapes_labels_in_the_svg_chart():
     svg = bar_chart([("<b>Šola</b>", 3)], title="Naslov")
     assert "&lt;b&gt;Šola&lt;/b&gt;" in svg
     assert 'aria-label="Naslov"' in svg
+
+
+def test_it_counts_expressions_of_interest_per_month_from_the_first_one():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coalition.workspace.stats import interest_per_month
+    from partnership.models import ExpressionOfInterest
+    from tests.workspace.factories import PartnershipFactory
+
+    partnership = PartnershipFactory()
+    long_ago = timezone.now() - timedelta(days=600)
+    ExpressionOfInterest.objects.create(partnership=partnership, name="A", email="a@b.si", created=long_ago)
+    ExpressionOfInterest.objects.create(partnership=partnership, name="B", email="b@b.si")
+    months = interest_per_month()
+    assert len(months) >= 20
+    assert months[0][1] == 1 and months[-1][1] == 1
+    assert sum(n for _month, n in months) == 2
