@@ -1,4 +1,4 @@
-"""The secretariat imports a small broken CSV in the browser: preview with row/column errors, confirm, people created."""
+"""The secretariat imports a broken CSV in the browser: preview with row and column errors, confirm, people created."""
 
 import pytest
 from django.conf import settings
