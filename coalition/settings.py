@@ -351,5 +351,7 @@ LOGGING = {
         # Django's request logger prints the full path, which can carry tokens.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING" if not DEBUG else "INFO"},
+        # axes reports every login (masked) at INFO; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -8,7 +8,9 @@ def _argument_names(pattern):
     if isinstance(pattern, RoutePattern):
         return list(pattern.converters)
     if isinstance(pattern, RegexPattern):
-        return list(pattern.regex.groupindex)
+        named = list(pattern.regex.groupindex)
+        # Unnamed groups are positional arguments: "#0", "#1", ...
+        return named or [f"#{n}" for n in range(pattern.regex.groups)]
     return []
 
 
