@@ -280,7 +280,8 @@ SPECTACULAR_SETTINGS = {
         "Lists are paginated (`count`, `next`, `previous`, `results`; `page`, `page_size` up to 200), "
         "filter with query parameters, `search` and `ordering`; the open-data lists also answer as CSV "
         "(`?format=csv` or `Accept: text/csv`, every matching row). Dates are ISO 8601. "
-        "Every error is a JSON body naming the fields at fault."
+        "Every error is a JSON body naming the fields at fault. Content comes in both languages where it "
+        "exists (`*_sl`, `*_en`); labels (`*_display`) and messages follow `Accept-Language` (sl or en)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
