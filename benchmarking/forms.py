@@ -10,7 +10,7 @@ def _field_for(indicator):
     if indicator.answer_type == Indicator.AnswerType.YES_NO:
         return forms.ChoiceField(choices=[("1", _("yes")), ("0", _("no"))], widget=forms.RadioSelect, **common)
     if indicator.answer_type == Indicator.AnswerType.MATURITY:
-        choices = [(str(level), label) for level, label in Indicator.MATURITY_LEVELS]
+        choices = [(str(level), label) for level, label in indicator.maturity_levels()]
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     attrs = {"inputmode": "decimal" if indicator.answer_type == Indicator.AnswerType.PERCENTAGE else "numeric"}
     attrs["class"] = "input-short"

@@ -191,6 +191,21 @@ class Indicator(models.Model):
         """The form field (and HTML id) for this indicator's answer."""
         return "i_" + self.code.lower().replace("-", "_")
 
+    def maturity_levels(self):
+        """(level, label) for a maturity question: the explanation's own "0 – …; 1 – …" wording if it has one."""
+        import re
+
+        found = dict(re.findall(r"([0-4])\s*[–-]\s*([^;]+?)\s*(?:;|\.?$)", self.explanation or ""))
+        if set(found) == {"0", "1", "2", "3", "4"}:
+            return [(level, f"{level} – {found[str(level)]}") for level in range(5)]
+        return [(level, str(label)) for level, label in self.MATURITY_LEVELS]
+
+    @property
+    def has_own_levels(self):
+        return self.answer_type == self.AnswerType.MATURITY and self.maturity_levels()[0][1] != str(
+            self.MATURITY_LEVELS[0][1]
+        )
+
     def effective_target(self):
         if self.target is not None:
             return self.target

@@ -58,3 +58,13 @@ def test_it_scores_progress_towards_each_target(indicators):
     assert indicators["DATA-OPEN"].score(Decimal(0)) == 0
     assert indicators["DATA-OPEN"].is_reached(Decimal(5))
     assert not indicators["SVC-ONLINE"].is_reached(Decimal(49))
+
+
+def test_it_offers_a_maturity_question_s_own_level_descriptions(indicators):
+    from django.utils import translation
+
+    with translation.override("en"):
+        levels = indicators["STD-OPEN"].maturity_levels()
+    assert [level for level, _label in levels] == [0, 1, 2, 3, 4]
+    assert levels[3][1] == "3 – key systems exchange data through open interfaces (APIs)"
+    assert indicators["STD-OPEN"].has_own_levels
