@@ -59,13 +59,16 @@ class CSVRenderer(BaseRenderer):
             _flatten(record, "", row)
             rows.append(row)
             header.update(dict.fromkeys(row))
+        view = (renderer_context or {}).get("view")
+        if not header and view is not None and hasattr(view, "get_serializer"):
+            # No rows: still name the columns, so an empty export is a valid, self-describing file.
+            header = dict.fromkeys(view.get_serializer().fields)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(list(header))
         for row in rows:
             writer.writerow([_cell(row.get(column)) for column in header])
         response = (renderer_context or {}).get("response")
-        view = (renderer_context or {}).get("view")
         if response is not None and view is not None and response.status_code < 400:
             name = getattr(view, "basename", None) or "export"
             response["Content-Disposition"] = f'attachment; filename="{name}.csv"'

@@ -191,8 +191,9 @@ class SignatorySerializer(serializers.ModelSerializer):
 class SigningSerializer(serializers.Serializer):
     """What the signing form asks; the signing service decides what is valid."""
 
-    name = serializers.CharField(max_length=200)
-    email = serializers.CharField(max_length=254, help_text="A confirmation link is sent here.")
+    # Blank values reach the signing service, which names every missing field at once.
+    name = serializers.CharField(max_length=200, allow_blank=True)
+    email = serializers.CharField(max_length=254, allow_blank=True, help_text="A confirmation link is sent here.")
     signatory_type = serializers.ChoiceField(choices=SignatoryType.choices, default=SignatoryType.INDIVIDUAL)
     organisation_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

@@ -167,3 +167,8 @@ def test_it_lists_every_resource_at_the_api_root(api):
     assert {"organisations", "action-plans", "signatories", "good-practices"} <= set(body["resources"])
     assert body["resources"]["organisations"].endswith("/api/v1/organisations/")
     assert body["schema"].endswith("/api/schema/")
+
+
+def test_it_names_the_columns_of_an_empty_csv_export(api):
+    text = api.get("/api/v1/signatories/", {"format": "csv"}).content.decode()
+    assert text.splitlines() == ["declaration,name,organisation,type,type_display,municipality,date"]

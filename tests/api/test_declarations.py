@@ -154,3 +154,9 @@ def test_it_applies_the_signing_services_own_limit_too(api, declaration, signing
         for n in range(2)
     ]
     assert codes == [202, 429]
+
+
+def test_it_names_every_missing_field_at_once(api, declaration, signing):
+    response = api.post(url(declaration), {**signing, "name": "", "email": "", "consent": False}, format="json")
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"name", "email", "consent"}
