@@ -299,7 +299,8 @@ class Indicator(models.Model):
             return f"{number_format(value, decimal_pos=decimals)} %"
         if self.answer_type == self.AnswerType.MATURITY:
             return gettext("level %(level)s") % {"level": int(value)}
-        return f"{int(value)} {self.unit}".strip()
+        # "data sets: 2" rather than "2 data sets": a unit stored once cannot agree with every Slovenian number.
+        return f"{self.unit}: {int(value)}" if self.unit else str(int(value))
 
     def target_display(self):
         return self.display_value(self.effective_target())

@@ -179,7 +179,7 @@ INDICATORS = [
         "podatki-in-standardi",
         N,
         Decimal(5),
-        ("zbirk", "data sets"),
+        ("zbirke", "data sets"),
         ("Objavljene odprte podatkovne zbirke", "Open data sets published"),
         (
             "Število podatkovnih zbirk, ki jih je občina objavila kot odprte podatke (npr. na portalu OPSI).",
@@ -333,7 +333,7 @@ INDICATORS = [
         "poslovni-modeli",
         N,
         Decimal(1),
-        ("rešitev", "solutions"),
+        ("rešitve", "solutions"),
         (
             "Digitalne rešitve, deljene z drugimi občinami",
             "Digital solutions shared with other municipalities",

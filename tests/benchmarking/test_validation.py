@@ -68,3 +68,14 @@ def test_it_offers_a_maturity_question_s_own_level_descriptions(indicators):
     assert [level for level, _label in levels] == [0, 1, 2, 3, 4]
     assert levels[3][1] == "3 – key systems exchange data through open interfaces (APIs)"
     assert indicators["STD-OPEN"].has_own_levels
+
+
+def test_it_shows_values_as_people_read_them(indicators):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert indicators["DATA-OPEN"].display_value(Decimal(2)) == "data sets: 2"
+        assert indicators["SVC-ONLINE"].display_value(Decimal("45.50")) == "45.5 %"
+        assert indicators["DT-LEAD"].display_value(Decimal(1)) == "yes"
+        assert indicators["STD-OPEN"].display_value(Decimal(3)) == "level 3"
+        assert indicators["STD-OPEN"].display_value(None) == "no answer"
