@@ -50,3 +50,28 @@ def test_it_lets_a_reader_try_an_endpoint_from_the_docs(live_server, page_en):
     page_en.wait_for_selector("#operations-milestones-milestones_list .live-responses-table tbody .response-col_status")
     status = page_en.locator("#operations-milestones-milestones_list .live-responses-table tbody .response-col_status")
     assert "200" in status.first.inner_text()
+
+
+def test_it_lets_a_signed_in_user_create_a_token_on_an_accessible_page(live_server, browser):
+    from axe_playwright_python.sync_playwright import Axe
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    from tests.e2e.conftest import serious_violations
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="en-GB")
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page = context.new_page()
+    page.goto(live_server.url + "/en/moj-profil/")
+    page.get_by_role("link", name="API token").click()
+    page.get_by_role("button", name="Create a token").click()
+    assert page.locator("#token-key").inner_text() == Token.objects.get(user=user).key
+    assert serious_violations(Axe(), page) == []
+    page.get_by_role("button", name="Revoke the token").click()
+    assert page.get_by_text("You have no API token.").is_visible()
+    assert not Token.objects.filter(user=user).exists()
+    context.close()
