@@ -240,3 +240,28 @@ class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     errors = serializers.ListField(child=serializers.DictField())
     current = ActionPlanSerializer(help_text="The plan as it is now.")
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Mark an action done",
+            value={"version": 3, "status": "done", "message": "Katalog je objavljen."},
+            request_only=True,
+        )
+    ]
+)
+class ActionUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text="The action's version you started from; 409 if someone changed it since."
+    )
+    pillar = serializers.ChoiceField(choices=Action.Pillar.choices, required=False)
+    proposed_action = serializers.CharField(max_length=20_000, required=False)
+    bottleneck = serializers.CharField(allow_blank=True, required=False, max_length=20_000)
+    deadline = serializers.DateField(required=False, allow_null=True)
+    status = serializers.ChoiceField(choices=Action.Status.choices, required=False)
+    indicators = serializers.CharField(allow_blank=True, required=False, max_length=20_000)
+    responsible_partners = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=200, help_text="Ids of organisations."
+    )
+    message = serializers.CharField(allow_blank=True, required=False, default="", max_length=500)

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -257,6 +258,7 @@ class ActionPlanViewSet(
             "approve": plan_api.TransitionSerializer,
             "publish": plan_api.TransitionSerializer,
             "send_back": plan_api.SendBackSerializer,
+            "edit_action": plan_api.ActionUpdateSerializer,
         }.get(self.action, plan_api.ActionPlanSerializer)
 
     def _fresh(self, plan, status_code=status.HTTP_200_OK):
@@ -303,18 +305,7 @@ class ActionPlanViewSet(
                 message=data["message"],
             )
         except plan_services.EditConflict as conflict:
-            current = self.get_queryset().get(pk=conflict.plan.pk)
-            message = _("Someone saved this plan since version %(version)s; nothing was changed.") % {
-                "version": data["version"]
-            }
-            body = {
-                "status": 409,
-                "code": "edit_conflict",
-                "detail": message,
-                "errors": [{"field": "version", "message": message, "code": "edit_conflict"}],
-                "current": plan_api.ActionPlanSerializer(current, context=self.get_serializer_context()).data,
-            }
-            return Response(body, status=status.HTTP_409_CONFLICT)
+            return self._conflict(conflict, data["version"])
         return self._fresh(plan)
 
     @extend_schema(
@@ -332,6 +323,53 @@ class ActionPlanViewSet(
         page = self.paginate_queryset(revisions)
         serializer = plan_api.PlanRevisionSerializer(page, many=True)
         return self.get_paginated_response(serializer.data)
+
+    @extend_schema(
+        summary="Edit one action of a draft plan",
+        description=(
+            "For members of the subgroup and the secretariat, while the plan is a draft. Name the action's "
+            "`version`: if someone changed it meanwhile the answer is 409 with the current plan."
+        ),
+        parameters=[OpenApiParameter("action_id", int, OpenApiParameter.PATH, description="Id of the action.")],
+        request=plan_api.ActionUpdateSerializer,
+        responses={200: plan_api.ActionPlanSerializer, **PLAN_ERRORS},
+    )
+    @action(detail=True, methods=["patch"], url_path=r"actions/(?P<action_id>[0-9]+)", filter_backends=[])
+    def edit_action(self, request, pk=None, action_id=None):
+        plan = self.get_object()
+        plan_action = get_object_or_404(plan.actions.all(), pk=action_id)
+        serializer = plan_api.ActionUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        expected_version = data.pop("version")
+        message = data.pop("message")
+        partner_ids = data.pop("responsible_partners", None)
+        try:
+            plan_services.save_action(
+                user=request.user,
+                action=plan_action,
+                expected_version=expected_version,
+                message=message,
+                partner_ids=partner_ids,
+                **data,
+            )
+        except plan_services.EditConflict as conflict:
+            return self._conflict(conflict, expected_version)
+        return self._fresh(plan)
+
+    def _conflict(self, conflict, expected_version):
+        current = self.get_queryset().get(pk=conflict.plan.pk)
+        message = _("Someone saved this since version %(version)s; nothing was changed.") % {
+            "version": expected_version
+        }
+        body = {
+            "status": 409,
+            "code": "edit_conflict",
+            "detail": message,
+            "errors": [{"field": "version", "message": message, "code": "edit_conflict"}],
+            "current": plan_api.ActionPlanSerializer(current, context=self.get_serializer_context()).data,
+        }
+        return Response(body, status=status.HTTP_409_CONFLICT)
 
     def _transition(self, request, service, **extra):
         plan = self.get_object()

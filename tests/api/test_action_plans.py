@@ -164,3 +164,33 @@ def test_it_exports_published_plans_as_csv(api, plans):
     response = api.get("/api/v1/action-plans/", HTTP_ACCEPT="text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [(row["title"], row["action_count"]) for row in rows] == [("Objavljen", "1")]
+
+
+def test_it_lets_a_member_change_one_action_and_refuses_a_stale_one(api, plans):
+    member = user_in(plans["subgroup"])
+    plan = plans["draft"]
+    action = plan.actions.get()
+    headers = token_for(member)
+    url = f"/api/v1/action-plans/{plan.pk}/actions/{action.pk}/"
+    changed = api.patch(url, {"version": action.version, "status": "done", "message": "končano"}, **headers)
+    assert changed.status_code == 200, changed.json()
+    assert changed.json()["actions"][0]["status"] == "done"
+    stale = api.patch(url, {"version": action.version, "status": "dropped"}, **headers)
+    assert stale.status_code == 409
+    assert stale.json()["current"]["actions"][0]["status"] == "done"
+
+
+def test_it_forbids_changing_an_action_of_a_published_plan(api, plans):
+    member = user_in(plans["subgroup"])
+    plan = plans["published"]
+    action = plan.actions.get()
+    url = f"/api/v1/action-plans/{plan.pk}/actions/{action.pk}/"
+    response = api.patch(url, {"version": action.version, "status": "done"}, **token_for(member))
+    assert response.status_code == 403
+
+
+def test_it_answers_an_action_of_another_plan_with_404(api, plans):
+    member = user_in(plans["subgroup"])
+    other_action = plans["published"].actions.get()
+    url = f"/api/v1/action-plans/{plans['draft'].pk}/actions/{other_action.pk}/"
+    assert api.patch(url, {"version": 1, "status": "done"}, **token_for(member)).status_code == 404
