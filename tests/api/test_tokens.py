@@ -53,3 +53,11 @@ def test_it_refuses_an_unknown_action(client, plain_user):
 def test_it_links_the_token_page_from_the_profile(client, plain_user):
     client.force_login(plain_user)
     assert URL in client.get("/en/moj-profil/").content.decode()
+
+
+def test_it_refuses_the_token_of_a_deactivated_user(api, plain_user):
+    key = Token.objects.create(user=plain_user).key
+    plain_user.is_active = False
+    plain_user.save()
+    response = api.get("/api/v1/milestones/", HTTP_AUTHORIZATION=f"Token {key}")
+    assert response.status_code == 401
