@@ -32,8 +32,19 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
 WRK_THREADS = int(os.environ.get("BENCH_WRK_THREADS", 1))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 2))
 THREADS = int(os.environ.get("BENCH_THREADS", 4))
-PORT = int(os.environ.get("BENCH_PORT", 8765))
-NO_CACHE_PORT = PORT + 1
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# Free loopback ports (another server may hold any fixed one on a shared machine).
+PORT = int(os.environ.get("BENCH_PORT", 0)) or _free_port()
+NO_CACHE_PORT = _free_port()
 
 
 def environment():

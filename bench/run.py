@@ -140,12 +140,21 @@ def url_signatories_deep():
 
 
 def _page_size(path):
-    """Rows on the list's first page, counted from its table (falls back to 50)."""
-    status, _headers, body = fetch(f"http://127.0.0.1:{config.PORT}{path}")
-    if status != 200:
-        return None
-    rows = body.count("<tr") - body.count("<thead") if "<table" in body else body.count('<li class="signatory')
-    return rows if rows > 1 else None
+    """The list's page size: the view's ``PAGE_SIZE``, else rows counted on its first page, else 50."""
+    try:
+        from declaration.views import PAGE_SIZE
+
+        return int(PAGE_SIZE)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        pass
+    from django.test import Client
+
+    response = Client(HTTP_HOST="127.0.0.1").get(path)
+    if response.status_code != 200:
+        return 50
+    body = response.content.decode()
+    rows = body.count("<tr") - body.count("<thead")
+    return rows if rows > 1 else 50
 
 
 def url_subgroup():
@@ -380,10 +389,8 @@ def measure_signing(server, size, duration):
 # --- PDF ---------------------------------------------------------------------------------------
 
 PDF_CANDIDATES = [
+    ("partnership.plans.pdf", "render_plan_pdf_bytes"),  # (plan, revision): what the worker's task calls
     ("partnership.plans.pdf", "render_plan_pdf"),
-    ("partnership.plans.pdf", "render_pdf"),
-    ("partnership.pdf", "render_plan_pdf"),
-    ("partnership.tasks", "render_plan_pdf_bytes"),
 ]
 
 
@@ -406,10 +413,11 @@ def measure_pdf():
         return row
     try:
         plan = _published_plan()
+        function(plan, plan.revisions.order_by("-number").first())  # warm: fonts, templates
         timings = []
         for _ in range(3):
             started = time.perf_counter()
-            output = function(plan)
+            output = function(plan, plan.revisions.order_by("-number").first())
             timings.append(time.perf_counter() - started)
         row["seconds"] = statistics.median(timings)
         row["timings"] = timings
@@ -574,12 +582,17 @@ def evaluate_targets(results, sizes):
         targets.append(
             {"target": "Signing p95 < 300 ms", "value": signing["p95_ms"], "unit": "ms", "met": signing["p95_ms"] < 300}
         )
-        clean = signing["errors"] == 0 and signing["duplicates"] == 0 and signing["stored"] == signing["signed"]
+        # Requests still in flight when wrk stops are stored but not counted as answered: at most one
+        # per connection per run.
+        in_flight = signing["stored"] - signing["signed"]
+        clean = (
+            signing["errors"] == 0 and signing["duplicates"] == 0 and 0 <= in_flight <= config.CONNECTIONS * config.RUNS
+        )
         targets.append(
             {
                 "target": "Signing: zero errors, zero duplicates, every answered signing stored",
                 "value": f"{signing['errors']} errors, {signing['duplicates']} duplicates, "
-                f"{signing['stored']}/{signing['signed']} stored",
+                f"{signing['stored']} stored for {signing['signed']} answered ({in_flight} in flight at the end)",
                 "unit": "",
                 "met": clean,
             }

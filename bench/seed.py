@@ -211,15 +211,17 @@ def seed_plans(sizes):
                 )
             )
     _bulk(Action, actions)
+    # Give a few actions responsible partners, as real plans have.
+    organisations = list(_model("coalition", "Organisation").objects.order_by("pk")[:60])
+    through = Action.responsible_partners.through
+    links = [
+        through(action_id=action_id, organisation_id=organisations[(i * 7) % len(organisations)].pk)
+        for i, action_id in enumerate(Action.objects.filter(plan__in=plans).values_list("pk", flat=True))
+        if organisations and i % 3 == 0
+    ]
+    through.objects.bulk_create(links, batch_size=BATCH)
+    snapshots = {plan.pk: _snapshot(plan) for plan in plans}
     revisions = []
-    by_plan = {}
-    for action in (
-        Action.objects.filter(plan__in=plans)
-        .order_by("plan_id", "order")
-        .values("plan_id", "order", "pillar", "bottleneck", "proposed_action", "deadline", "status", "indicators")
-    ):
-        action["deadline"] = action["deadline"].isoformat() if action["deadline"] else None
-        by_plan.setdefault(action.pop("plan_id"), []).append(action)
     for plan in plans:
         for number in range(1, sizes["revisions"] + 1):
             revisions.append(
@@ -229,12 +231,26 @@ def seed_plans(sizes):
                     kind=PlanRevision.Kind.CREATED if number == 1 else PlanRevision.Kind.EDITED,
                     author=author,
                     message=f"Popravek {number}",
-                    snapshot={"title": plan.title, "introduction": plan.introduction, "actions": by_plan[plan.pk]},
+                    snapshot=snapshots[plan.pk],
                 )
             )
     with transaction.atomic():
         PlanRevision.objects.bulk_create(revisions, batch_size=500)
     return {"plans": len(plans), "actions": len(actions), "revisions": len(revisions)}
+
+
+def _snapshot(plan):
+    """What a revision keeps: the plans' own snapshot function when it exists."""
+    try:
+        from partnership.plans.services import snapshot_of
+    except ImportError:
+        snapshot_of = None
+    if snapshot_of is not None:
+        return snapshot_of(plan)
+    actions = list(
+        plan.actions.order_by("order").values("pillar", "bottleneck", "proposed_action", "status", "indicators")
+    )
+    return {"title": plan.title, "introduction": plan.introduction, "actions": actions}
 
 
 def run_part(label, function, *args):

@@ -40,8 +40,11 @@ request = function()
   end
   sequence = sequence + 1
   local email = "bench." .. thread_tag .. "-" .. sequence .. "@example.org"
-  local body = string.gsub(body_template, "__EMAIL__", url_encode(email))
-  body = string.gsub(body, "__CSRF__", url_encode(pair.token))
+  -- Function replacements: a "%" in the encoded text must not be read as a capture.
+  local encoded_email = url_encode(email)
+  local encoded_token = url_encode(pair.token)
+  local body = string.gsub(body_template, "__EMAIL__", function() return encoded_email end)
+  body = string.gsub(body, "__CSRF__", function() return encoded_token end)
   return wrk.format("POST", form_path, {
     ["X-Forwarded-For"] = ip,
     ["Content-Type"] = "application/x-www-form-urlencoded",
