@@ -26,7 +26,20 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
-class MunicipalityFilter(django_filters.FilterSet):
+class StrictFilterSet(django_filters.FilterSet):
+    """A parameter sent empty (``?starts_after=``) is an error naming it, not silently "no filter";
+    only free-text parameters may be empty."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name, filter_ in self.filters.items():
+            if name in self.data and self.data.get(name) == "" and not isinstance(filter_, django_filters.CharFilter):
+                self.form.add_error(name, _("This parameter may not be empty."))
+                valid = False
+        return valid
+
+
+class MunicipalityFilter(StrictFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Municipality.Kind.choices, help_text="Municipality or urban municipality."
     )
@@ -39,7 +52,7 @@ class MunicipalityFilter(django_filters.FilterSet):
         fields = ["kind", "sos_member"]
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(StrictFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=Organisation.Kind.choices, help_text="Kind of organisation; repeat for several."
     )

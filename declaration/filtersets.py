@@ -1,9 +1,10 @@
 import django_filters
 
+from coalition.filtersets import StrictFilterSet
 from declaration.models import SignatoryType, Signature
 
 
-class SignatoryFilter(django_filters.FilterSet):
+class SignatoryFilter(StrictFilterSet):
     declaration = django_filters.CharFilter(field_name="declaration__slug", help_text="Slug of the declaration.")
     type = django_filters.ChoiceFilter(
         choices=SignatoryType.choices,

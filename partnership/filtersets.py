@@ -1,11 +1,11 @@
 import django_filters
 from django.db.models import Q
 
-from coalition.filtersets import StrictBooleanFilter
+from coalition.filtersets import StrictBooleanFilter, StrictFilterSet
 from partnership.models import ActionPlan, GoodPractice, Meeting, Milestone, Partner, Subgroup
 
 
-class PartnerFilter(django_filters.FilterSet):
+class PartnerFilter(StrictFilterSet):
     partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
     category = django_filters.MultipleChoiceFilter(
         choices=Partner.Category.choices, help_text="Partner category; repeat for several."
@@ -21,7 +21,7 @@ class PartnerFilter(django_filters.FilterSet):
         fields = ["partnership", "category", "kind", "country", "is_coordinator"]
 
 
-class SubgroupFilter(django_filters.FilterSet):
+class SubgroupFilter(StrictFilterSet):
     partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
     kind = django_filters.ChoiceFilter(choices=Subgroup.Kind.choices, help_text="Priority or horizontal area.")
     organisation = django_filters.CharFilter(
@@ -35,7 +35,7 @@ class SubgroupFilter(django_filters.FilterSet):
         fields = ["partnership", "kind", "organisation"]
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(StrictFilterSet):
     partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
     subgroup = django_filters.CharFilter(field_name="subgroup__slug", help_text="Slug of the subgroup.")
     starts_after = django_filters.DateFilter(
@@ -50,7 +50,7 @@ class MeetingFilter(django_filters.FilterSet):
         fields = ["partnership", "subgroup", "starts_after", "starts_before"]
 
 
-class MilestoneFilter(django_filters.FilterSet):
+class MilestoneFilter(StrictFilterSet):
     partnership = django_filters.CharFilter(field_name="partnership__slug", help_text="Slug of the partnership.")
     kind = django_filters.ChoiceFilter(choices=Milestone.Kind.choices, help_text="Kind of milestone.")
     due_after = django_filters.DateFilter(
@@ -65,7 +65,7 @@ class MilestoneFilter(django_filters.FilterSet):
         fields = ["partnership", "kind", "due_after", "due_before"]
 
 
-class ActionPlanFilter(django_filters.FilterSet):
+class ActionPlanFilter(StrictFilterSet):
     subgroup = django_filters.CharFilter(field_name="subgroup__slug", help_text="Slug of the subgroup.")
     stage = django_filters.ChoiceFilter(choices=ActionPlan.Stage.choices, help_text="Stage of the plan.")
     status = django_filters.ChoiceFilter(
@@ -89,7 +89,7 @@ class ActionPlanFilter(django_filters.FilterSet):
         fields = ["subgroup", "stage", "status", "language", "updated_after", "published_after", "published_before"]
 
 
-class GoodPracticeFilter(django_filters.FilterSet):
+class GoodPracticeFilter(StrictFilterSet):
     subgroup = django_filters.CharFilter(field_name="subgroup__slug", help_text="Slug of the subgroup.")
     organisation = django_filters.CharFilter(field_name="organisation__slug", help_text="Slug of the organisation.")
     municipality = django_filters.CharFilter(

@@ -107,8 +107,18 @@ def _error_response(status_code):
     return response
 
 
+def _only_true(schemas):
+    """A consent field accepts only true: say so with ``enum: [true]`` (set here, after drf-spectacular's
+    enum hook, so it does not become a named enum component)."""
+    for schema in schemas.values():
+        for prop in schema.get("properties", {}).values():
+            if prop.pop("x-must-be-true", False):
+                prop["enum"] = [True]
+
+
 def add_error_responses(result, generator, request, public):
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    _only_true(result.setdefault("components", {}).setdefault("schemas", {}))
+    result["components"]["schemas"]["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
             codes = ["400", "401", "404", "405", "406", "429"]

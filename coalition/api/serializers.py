@@ -1,9 +1,23 @@
 """Public representations of the coalition's open data. Each ``fields`` list is the allow-list."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from coalition.models import Municipality, Organisation
+
+
+@extend_schema_field({"type": "boolean", "x-must-be-true": True})
+class MustBeTrueField(serializers.BooleanField):
+    """A consent: only ``true`` is accepted (the schema says so too)."""
+
+    default_error_messages = {"must_be_true": _("You must agree to this (send true).")}
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value is not True:
+            self.fail("must_be_true")
+        return value
 
 
 @extend_schema_serializer(

@@ -8,6 +8,7 @@ from django.conf import settings
 from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from coalition.api.serializers import MustBeTrueField
 from coalition.models import Municipality
 from declaration.models import ConsentText, Declaration, DeclarationSection, SignatoryType, Signature
 
@@ -191,9 +192,8 @@ class SignatorySerializer(serializers.ModelSerializer):
 class SigningSerializer(serializers.Serializer):
     """What the signing form asks; the signing service decides what is valid."""
 
-    # Blank values reach the signing service, which names every missing field at once.
-    name = serializers.CharField(max_length=200, allow_blank=True)
-    email = serializers.CharField(max_length=254, allow_blank=True, help_text="A confirmation link is sent here.")
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254, help_text="A confirmation link is sent here.")
     signatory_type = serializers.ChoiceField(choices=SignatoryType.choices, default=SignatoryType.INDIVIDUAL)
     organisation_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
@@ -206,7 +206,7 @@ class SigningSerializer(serializers.Serializer):
         help_text="ISO 3166-2:SI code, e.g. SI-061.",
     )
     show_publicly = serializers.BooleanField(default=False, help_text="List the signature publicly once confirmed.")
-    consent = serializers.BooleanField(help_text="Must be true: you agree to the consent text.")
+    consent = MustBeTrueField(help_text="Must be true: you agree to the consent text.")
     consent_version = serializers.IntegerField(
         min_value=1, help_text="Version of the consent text you agree to (the declaration's `consent_text.version`)."
     )

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from coalition.api.serializers import OrganisationSummarySerializer
+from coalition.api.serializers import MustBeTrueField, OrganisationSummarySerializer
 from partnership.models import ActionPlan, GoodPractice, Meeting, Membership, Milestone, Partner, Partnership, Subgroup
 
 ORGANISATION_EXAMPLE = {
@@ -252,7 +252,7 @@ class InterestExpressionSerializer(serializers.Serializer):
         child=serializers.SlugField(max_length=50), min_length=1, max_length=50, help_text="Slugs of subgroups."
     )
     message = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
-    privacy_consent = serializers.BooleanField(help_text="Must be true: you agree to the privacy notice.")
+    privacy_consent = MustBeTrueField(help_text="Must be true: you agree to the privacy notice.")
     language = serializers.ChoiceField(
         choices=ActionPlan.Language.choices,
         required=False,

@@ -172,3 +172,19 @@ def test_it_lists_every_resource_at_the_api_root(api):
 def test_it_names_the_columns_of_an_empty_csv_export(api):
     text = api.get("/api/v1/signatories/", {"format": "csv"}).content.decode()
     assert text.splitlines() == ["declaration,name,organisation,type,type_display,municipality,date"]
+
+
+def test_it_rejects_a_page_size_that_is_not_a_whole_number_in_range(api):
+    OrganisationFactory()
+    assert api.get("/api/v1/organisations/", {"page_size": 200}).status_code == 200
+    for bad in ("null", "0", "201", "2.5"):
+        response = api.get("/api/v1/organisations/", {"page_size": bad})
+        assert response.status_code == 400, bad
+        assert response.json()["errors"][0]["field"] == "page_size"
+
+
+def test_it_rejects_an_empty_date_or_choice_parameter_but_not_an_empty_search(api):
+    response = api.get("/api/v1/meetings/", {"starts_after": "", "kind": ""})
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["starts_after"]
+    assert api.get("/api/v1/meetings/", {"subgroup": "", "search": ""}).status_code == 200

@@ -157,6 +157,14 @@ def test_it_applies_the_signing_services_own_limit_too(api, declaration, signing
 
 
 def test_it_names_every_missing_field_at_once(api, declaration, signing):
-    response = api.post(url(declaration), {**signing, "name": "", "email": "", "consent": False}, format="json")
+    response = api.post(url(declaration), {**signing, "name": "", "email": "x", "consent": False}, format="json")
     assert response.status_code == 400
     assert {e["field"] for e in response.json()["errors"]} == {"name", "email", "consent"}
+
+
+def test_it_names_the_fields_the_service_checks_once_the_basics_are_right(api, declaration, signing):
+    response = api.post(
+        url(declaration), {**signing, "signatory_type": "municipality", "organisation_name": ""}, format="json"
+    )
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"organisation_name", "position", "municipality"}
