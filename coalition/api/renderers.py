@@ -83,7 +83,9 @@ class CSVExportMixin:
     def get_renderers(self):
         from rest_framework.renderers import JSONRenderer
 
-        return [JSONRenderer(), CSVRenderer()] if self.action == "list" else [JSONRenderer()]
+        # action is None for a method the view does not offer: negotiate as a list would, so the
+        # client gets 405 (not 404 for an unknown ?format=csv).
+        return [JSONRenderer(), CSVRenderer()] if self.action in ("list", None) else [JSONRenderer()]
 
     def paginate_queryset(self, queryset):
         renderer = getattr(self.request, "accepted_renderer", None)

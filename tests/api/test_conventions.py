@@ -188,3 +188,9 @@ def test_it_rejects_an_empty_date_or_choice_parameter_but_not_an_empty_search(ap
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["starts_after"]
     assert api.get("/api/v1/meetings/", {"subgroup": "", "search": ""}).status_code == 200
+
+
+def test_it_answers_an_undeclared_method_with_405_even_when_csv_is_asked_for(api):
+    response = api.generic("TRACE", "/api/v1/organisations/?format=csv")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
