@@ -258,7 +258,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.FormParser"],
     "DEFAULT_PAGINATION_CLASS": "coalition.api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "coalition.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "coalition.api.exceptions.exception_handler",
     # Keyed on coalition.net.client_ip (trusted proxies only), counted atomically in the cache.
     "DEFAULT_THROTTLE_CLASSES": ["coalition.api.throttling.AnonThrottle", "coalition.api.throttling.UserThrottle"],

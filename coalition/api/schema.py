@@ -1,5 +1,8 @@
 """OpenAPI post-processing: the shared error shape on every operation, and CSV described as text."""
 
+from drf_spectacular.openapi import AutoSchema as _AutoSchema
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticatedOrReadOnly
+
 ERROR_SCHEMA = {
     "type": "object",
     "description": "Every error answers with this body and a 4xx status.",
@@ -136,3 +139,15 @@ def add_error_responses(result, generator, request, public):
                         "Association of Municipalities of Slovenia\r\n",
                     }
     return result
+
+
+class AutoSchema(_AutoSchema):
+    """drf-spectacular's AutoSchema, knowing that our default permission lets anyone read."""
+
+    def get_auth(self):
+        auths = super().get_auth()
+        perms = self.view.get_permissions()
+        anonymous_reads = any(isinstance(p, IsAuthenticatedOrReadOnly) for p in perms)
+        if anonymous_reads and self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths

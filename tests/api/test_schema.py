@@ -60,3 +60,8 @@ def test_it_serves_the_schema_and_the_docs_page(client):
     html = docs.content.decode()
     assert "cdn" not in html.lower() and "https://" not in html
     assert "<style" not in html and "<script>" not in html
+
+
+def test_it_tells_clients_that_reading_needs_no_credentials_but_writing_does(schema):
+    assert {} in schema["paths"]["/api/v1/organisations/"]["get"]["security"]
+    assert {} not in schema["paths"]["/api/v1/action-plans/"]["post"]["security"]
