@@ -119,8 +119,31 @@ def _only_true(schemas):
                 prop["enum"] = [True]
 
 
+NO_NUL = "^[^\\u0000]*$"
+
+
+def _plain_text(schema):
+    return schema.get("type") == "string" and not ({"format", "enum", "pattern"} & set(schema))
+
+
+def _no_nul_characters(result):
+    """Text may not contain NUL (PostgreSQL cannot store it, and Django refuses it): say so in the schema."""
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if _plain_text(parameter.get("schema", {})):
+                    parameter["schema"]["pattern"] = NO_NUL
+    for schema in result.get("components", {}).get("schemas", {}).values():
+        for prop in schema.get("properties", {}).values():
+            targets = [prop, prop.get("items", {})]
+            for target in targets:
+                if _plain_text(target) and not target.get("readOnly"):
+                    target["pattern"] = NO_NUL
+
+
 def add_error_responses(result, generator, request, public):
     _only_true(result.setdefault("components", {}).setdefault("schemas", {}))
+    _no_nul_characters(result)
     result["components"]["schemas"]["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
