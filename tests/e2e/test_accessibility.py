@@ -173,3 +173,74 @@ def test_it_tags_the_signature_confirmation_pdf_as_pdf_ua_with_language_and_titl
     signature = SignatureFactory(declaration=declaration, language=language)
     data = render_confirmation_pdf(signature)
     _assert_tagged(data, language, declaration.title_sl if language == "sl" else declaration.title_en)
+
+
+# --- Keyboard only ------------------------------------------------------------------------------
+
+
+def _tab_to(page, selector, limit=120):
+    """Press Tab until the element matching ``selector`` has the focus: it is reachable in tab order."""
+    target = page.locator(selector).first
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{selector} never received the focus from the keyboard")
+
+
+def _choose_radio(page, name, value, limit=10):
+    """Tab into a radio group, then move with the arrow keys until ``value`` is checked."""
+    _tab_to(page, f"input[type=radio][name={name}]:checked, input[type=radio][name={name}]")
+    for _ in range(limit):
+        if page.locator(f"input[type=radio][name={name}][value={value}]").is_checked():
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"could not choose {name}={value} with the arrow keys")
+
+
+def _link_in_last_mail(kind):
+    from django.core import mail
+
+    match = re.search(rf"http://[^/\s]+(/\w\w/deklaracija/{kind}/[^\s]+/)", mail.outbox[-1].body)
+    assert match, mail.outbox[-1].body
+    return match.group(1)
+
+
+@pytest.mark.e2e
+def test_it_lets_a_keyboard_user_sign_confirm_and_withdraw(live_server, page_en, transactional_db, settings):
+    from declaration.models import Signature
+    from tests.declaration.factories import ConsentTextFactory, DeclarationFactory
+
+    settings.SITE_URL = live_server.url
+    ConsentTextFactory(declaration=DeclarationFactory(), version=1)
+    page = page_en
+    with translation.override("en"):
+        page.goto(live_server.url + reverse("declaration:sign"))
+
+    _tab_to(page, "input[name=name]")
+    page.keyboard.type("Ana Žagar")
+    _tab_to(page, "input[name=email]")
+    page.keyboard.type("ana.tipkovnica@example.org")
+    _choose_radio(page, "signatory_type", "individual")
+    _choose_radio(page, "show_publicly", "yes")
+    _tab_to(page, "input[name=consent]")
+    page.keyboard.press("Space")
+    _tab_to(page, "main form[method=post] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_url("**/deklaracija/podpis/poslano/")
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+    page.goto(live_server.url + _link_in_last_mail("potrditev"))
+    _tab_to(page, "main form[method=post] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+    page.goto(live_server.url + _link_in_last_mail("moj-podpis"))
+    _tab_to(page, "form[action$='/umik/'] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.WITHDRAWN
+    assert signature.email == ""
