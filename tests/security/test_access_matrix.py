@@ -3,7 +3,8 @@
 ``EXPECTED`` lists, for every named URL of the project, the roles that may GET it with a 2xx
 answer (``PUBLIC`` for all). A URL that is not in the table fails the test, so a new page cannot
 be forgotten. For each role not allowed, a GET must not answer 2xx, and a POST (with an empty
-form) must answer 4xx or send to the login page: it must not have done anything. Allowed roles
+form; for the API also PUT, PATCH and DELETE) must answer 4xx or send to the login page: it must not
+have done anything. Allowed roles
 must get a 2xx (or 3xx) on GET, which proves the arguments reach real objects (a test full of
 404s would prove nothing). Admin URLs are checked as a block: staff only.
 
@@ -173,6 +174,7 @@ EXPECTED = {
     "api:action-plan-list": (API_READ, MEMBERS),
     "api:action-plan-detail": (SUBGROUP_A, SUBGROUP_A),
     "api:action-plan-revisions": SUBGROUP_A,
+    "api:action-plan-edit-action": (NOBODY, SUBGROUP_A),
     "api:action-plan-submit": (NOBODY, LEAD_A),
     "api:action-plan-approve": (NOBODY, SECRETARIAT),
     "api:action-plan-send-back": (NOBODY, SECRETARIAT),
@@ -262,6 +264,13 @@ def test_it_lets_each_role_reach_exactly_what_it_may(role):
                 problems.append(f"POST {name} {url}: {response.status_code}")
             elif not _refused(response):
                 problems.append(f"POST {name} {url}: {response.status_code} for {role}, who may not")
+            if name.startswith("api:"):
+                # The API also writes with PUT, PATCH and DELETE: each refused the same way.
+                for method in ("put", "patch", "delete"):
+                    response = getattr(client, method)(url, data="{}", content_type="application/json")
+                    observed.append(f"{response.status_code} {method.upper()} {name}")
+                    if response.status_code >= 500 or not _refused(response):
+                        problems.append(f"{method.upper()} {name} {url}: {response.status_code} for {role}")
     if os.environ.get("ACCESS_MATRIX_PRINT"):
         print(f"\n== {role}\n" + "\n".join(line for line in observed if "admin:" not in line))
     assert len(observed) > 100

@@ -132,6 +132,8 @@ def url_kwargs(name, arguments, w):
             kwargs["slug"] = slug_by_name[name]
         elif argument == "token":
             kwargs["token"] = w.confirmation_token if name == "declaration:confirm" else w.management_token
+        elif argument == "action_id":
+            kwargs["action_id"] = w.plan.actions.order_by("pk").first().pk
         elif argument == "comment_pk":
             kwargs["comment_pk"] = w.comment.pk
         elif argument == "number":
