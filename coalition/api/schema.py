@@ -120,6 +120,7 @@ def _only_true(schemas):
 
 
 NO_NUL = "^[^\\u0000]*$"
+TOLERANT_PARAMETERS = {"search", "ordering"}
 
 
 def _plain_text(schema):
@@ -131,6 +132,9 @@ def _no_nul_characters(result):
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             for parameter in operation.get("parameters", []):
+                # search and ordering tolerate anything (NUL is dropped, unknown fields ignored).
+                if parameter["name"] in TOLERANT_PARAMETERS:
+                    continue
                 if _plain_text(parameter.get("schema", {})):
                     parameter["schema"]["pattern"] = NO_NUL
     for schema in result.get("components", {}).get("schemas", {}).values():
