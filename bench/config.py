@@ -11,8 +11,24 @@ VAR_DIR = ROOT / "var"
 
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0", "false")
 
-DATABASE_URL = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/coalition_bench"
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
+
+def _with_path(url, path):
+    """``url`` on the same server with another database: the bench drops and flushes its own only."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
+# The server comes from DATABASE_URL / REDIS_URL; the database is always the bench's own
+# (coalition_bench, Redis database 2), because every run drops and recreates it. Override with
+# BENCH_DATABASE_URL / BENCH_REDIS_URL.
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL") or _with_path(
+    os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/", "/coalition_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL") or _with_path(
+    os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/", "/2"
+)
 
 # Data set: the issue's sizes; a quick smoke run uses a tenth of them.
 SIZES = {

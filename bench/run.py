@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from bench import config
 from bench.load import Server, die, fetch, have_wrk, measure, wrk
 
-SQL_COUNT_MISSING = None
+LOAD_AT_START = [round(x, 2) for x in os.getloadavg()]
 
 
 def setup_environment():
@@ -494,6 +494,7 @@ def _machine():
     except OSError:
         pass
     return {
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "cpus": os.cpu_count(),
         "cpu": cpu,
         "python": platform.python_version(),
@@ -519,6 +520,7 @@ def build_report(results, sizes, elapsed, timing):
             row["pct_of_ceiling"] = round(100 * row["rps"] / ceiling, 1)
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_average_at_start": LOAD_AT_START,
         "quick": config.QUICK,
         "machine": _machine(),
         "server": f"gunicorn gthread, {config.WORKERS} workers x {config.THREADS} threads",
@@ -632,7 +634,10 @@ def render_markdown(report):
         "",
         f"Run {report['when']}{' (QUICK smoke run, not comparable)' if report['quick'] else ''}:"
         f" {report['machine']['cpus']} CPUs ({report['machine']['cpu']}), Python {report['machine']['python']},"
-        f" {report['machine']['postgres']}, {report['machine']['redis']}.",
+        f" {report['machine']['postgres']}, {report['machine']['redis']}."
+        f" Load average before the run {report['load_average_at_start']},"
+        f" after {report['machine']['load_average_at_end']}"
+        " (a shared machine: other processes take CPU from both the server and the ceiling).",
         f"Server: {report['server']}, production settings (`coalition.bench_settings`). Load: {report['load']}.",
         f"Whole run {report['elapsed_s']} s. `% ceiling` = requests/s as a share of the bare Django view "
         "measured in the same run at the same size.",
