@@ -7,8 +7,17 @@ from rest_framework import serializers
 from coalition.models import Municipality, Organisation
 
 
+class JSONBooleanField(serializers.BooleanField):
+    """A JSON boolean: true or false, not "yes", 1 or "on" (DRF's own field is lenient)."""
+
+    def to_internal_value(self, data):
+        if data is True or data is False:
+            return data
+        self.fail("invalid", input=data)
+
+
 @extend_schema_field({"type": "boolean", "x-must-be-true": True})
-class MustBeTrueField(serializers.BooleanField):
+class MustBeTrueField(JSONBooleanField):
     """A consent: only ``true`` is accepted (the schema says so too)."""
 
     default_error_messages = {"must_be_true": _("You must agree to this (send true).")}

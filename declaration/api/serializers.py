@@ -8,7 +8,7 @@ from django.conf import settings
 from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from coalition.api.serializers import MustBeTrueField
+from coalition.api.serializers import JSONBooleanField, MustBeTrueField
 from coalition.models import Municipality
 from declaration.models import ConsentText, Declaration, DeclarationSection, SignatoryType, Signature
 
@@ -205,7 +205,7 @@ class SigningSerializer(serializers.Serializer):
         default=None,
         help_text="ISO 3166-2:SI code, e.g. SI-061.",
     )
-    show_publicly = serializers.BooleanField(default=False, help_text="List the signature publicly once confirmed.")
+    show_publicly = JSONBooleanField(default=False, help_text="List the signature publicly once confirmed.")
     consent = MustBeTrueField(help_text="Must be true: you agree to the consent text.")
     consent_version = serializers.IntegerField(
         min_value=1, help_text="Version of the consent text you agree to (the declaration's `consent_text.version`)."

@@ -8,7 +8,7 @@ which checks its own permission predicate, so a token can do exactly what its us
 from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from coalition.api.serializers import OrganisationSummarySerializer
+from coalition.api.serializers import JSONBooleanField, OrganisationSummarySerializer
 from partnership.models import Action, ActionPlan, PlanRevision, Subgroup
 
 ACTION_EXAMPLE = {
@@ -156,7 +156,7 @@ class ActionInputSerializer(serializers.Serializer):
         max_length=200,
         help_text="Ids of organisations.",
     )
-    delete = serializers.BooleanField(required=False, default=False, help_text="True removes this action.")
+    delete = JSONBooleanField(required=False, default=False, help_text="True removes this action.")
 
 
 @extend_schema_serializer(

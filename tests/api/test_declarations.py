@@ -168,3 +168,9 @@ def test_it_names_the_fields_the_service_checks_once_the_basics_are_right(api, d
     )
     assert response.status_code == 400
     assert {e["field"] for e in response.json()["errors"]} == {"organisation_name", "position", "municipality"}
+
+
+def test_it_takes_only_json_booleans(api, declaration, signing):
+    response = api.post(url(declaration), {**signing, "show_publicly": 1, "consent": "yes"}, format="json")
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"show_publicly", "consent"}
