@@ -256,19 +256,38 @@ def secretariat_session():
     return _SESSION
 
 
-def count_queries(path, method="get", data=None, logged_in=False):
-    """SQL queries of one warm request through the test client (same settings, same middleware)."""
+def count_queries(path, method="get", data=None, logged_in=False, uncached=False):
+    """SQL queries of one warm request through the test client (same settings, same middleware).
+
+    Also the request's time in this process alone (median of five, no load) and the SQL share of
+    it, which says whether a page is limited by the database or by Python (templates, serialisers).
+    """
+    import contextlib
+    import statistics as stats
+
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9")
-    if logged_in:
-        client.force_login(secretariat_session()["user"])
-    getattr(client, method)(path, data=data)  # warm: content types, sites, first cache fill
-    with CaptureQueriesContext(connection) as context:
-        response = getattr(client, method)(path, data=data)
+    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    with override_settings(CACHES=dummy) if uncached else contextlib.nullcontext():
+        client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9")
+        if logged_in:
+            client.force_login(secretariat_session()["user"])
+        getattr(client, method)(path, data=data)  # warm: content types, sites, first cache fill
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            getattr(client, method)(path, data=data)
+            timings.append(time.perf_counter() - started)
+        with CaptureQueriesContext(connection) as context:
+            response = getattr(client, method)(path, data=data)
+    sql_ms = sum(float(q.get("time") or 0) for q in context.captured_queries) * 1000
+    PROFILE[path] = {"app_ms": round(stats.median(timings) * 1000, 1), "sql_ms": round(sql_ms, 1)}
     return len(context.captured_queries), response.status_code
+
+
+PROFILE = {}
 
 
 def measure_pages(server, pages, size):
@@ -297,7 +316,8 @@ def measure_pages(server, pages, size):
             results.append(row)
             continue
         try:
-            row["queries"], _status = count_queries(path, logged_in=bool(extra_env))
+            row["queries"], _status = count_queries(path, logged_in=bool(extra_env), uncached=key.endswith("_uncached"))
+            row.update(PROFILE.get(path, {}))
         except Exception as exc:  # noqa: BLE001
             row["queries"] = None
             print(f"  {label}: query count failed: {type(exc).__name__}: {exc}")
@@ -340,6 +360,7 @@ def measure_signing(server, size, duration):
     # Queries of one signing (GET + POST) through the test client.
     try:
         get_queries, _ = count_queries(path)
+        row.update(PROFILE.get(path, {}))
         row["queries"] = get_queries
         row["queries_note"] = "GET form"
     except Exception:  # noqa: BLE001
@@ -640,14 +661,16 @@ def render_markdown(report):
         " (a shared machine: other processes take CPU from both the server and the ceiling).",
         f"Server: {report['server']}, production settings (`coalition.bench_settings`). Load: {report['load']}.",
         f"Whole run {report['elapsed_s']} s. `% ceiling` = requests/s as a share of the bare Django view "
-        "measured in the same run at the same size.",
+        "measured in the same run at the same size. `alone ms (SQL ms)`: one request in the bench process "
+        "with no load (median of five) and the time its SQL took: what limits the page.",
         "",
-        "| Page or endpoint | Signatures | req/s | % ceiling | p50 ms | p95 ms | p99 ms | SQL/req | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Page or endpoint | Signatures | req/s | % ceiling | p50 ms | p95 ms | p99 ms | SQL/req | errors"
+        " | alone ms (SQL ms) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in report["pages"] + report["signing"]:
         if "missing" in row:
-            lines.append(f"| {row['label']} | {row['size']:,} | missing: {row['missing']} | | | | | | |")
+            lines.append(f"| {row['label']} | {row['size']:,} | missing: {row['missing']} | | | | | | | |")
             continue
         label = row["label"]
         if row["key"] == "signing":
@@ -656,6 +679,7 @@ def render_markdown(report):
             f"| {label} | {row['size']:,} | {_fmt(row['rps'])} | {_fmt(row.get('pct_of_ceiling'), 1)} |"
             f" {_fmt(row['p50_ms'], 1)} | {_fmt(row['p95_ms'], 1)} | {_fmt(row['p99_ms'], 1)} |"
             f" {row.get('queries') if row.get('queries') is not None else '–'} | {row['errors']} |"
+            f" {_fmt(row.get('app_ms'), 1)} ({_fmt(row.get('sql_ms'), 1)}) |"
         )
     pdf = report["pdf"] or {}
     lines += ["", "## Targets", "", "| Target | Measured | Met |", "| --- | --- | --- |"]
