@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q
 
-from coalition.filtersets import StrictBooleanFilter, StrictFilterSet
+from coalition.filtersets import StrictBooleanFilter, StrictFilterSet, UTCDateTimeFilter
 from partnership.models import ActionPlan, GoodPractice, Meeting, Milestone, Partner, Subgroup
 
 
@@ -74,7 +74,7 @@ class ActionPlanFilter(StrictFilterSet):
     language = django_filters.ChoiceFilter(
         choices=ActionPlan.Language.choices, help_text="Language of the plan's content."
     )
-    updated_after = django_filters.IsoDateTimeFilter(
+    updated_after = UTCDateTimeFilter(
         field_name="updated", lookup_expr="gte", help_text="Changed at or after this moment (ISO 8601)."
     )
     published_after = django_filters.DateFilter(

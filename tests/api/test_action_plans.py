@@ -194,3 +194,12 @@ def test_it_answers_an_action_of_another_plan_with_404(api, plans):
     other_action = plans["published"].actions.get()
     url = f"/api/v1/action-plans/{plans['draft'].pk}/actions/{other_action.pk}/"
     assert api.patch(url, {"version": 1, "status": "done"}, **token_for(member)).status_code == 404
+
+
+def test_it_takes_any_iso_offset_in_a_moment_filter(api, plans):
+    response = api.get("/api/v1/action-plans/", {"updated_after": "2000-05-31T04:57:52.547-21:35"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+    response = api.get("/api/v1/action-plans/", {"updated_after": "0001-01-01T00:00:00+14:00"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "updated_after"
