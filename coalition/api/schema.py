@@ -151,9 +151,9 @@ def add_error_responses(result, generator, request, public):
     result["components"]["schemas"]["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
-            codes = ["400", "401", "404", "405", "406", "429"]
+            codes = ["400", "401", "403", "404", "405", "406", "429"]
             if method not in SAFE:
-                codes += ["403", "415"]
+                codes.append("415")
             responses = operation.setdefault("responses", {})
             for code in codes:
                 responses.setdefault(code, _error_response(code))

@@ -65,3 +65,7 @@ def test_it_serves_the_schema_and_the_docs_page(client):
 def test_it_tells_clients_that_reading_needs_no_credentials_but_writing_does(schema):
     assert {} in schema["paths"]["/api/v1/organisations/"]["get"]["security"]
     assert {} not in schema["paths"]["/api/v1/action-plans/"]["post"]["security"]
+
+
+def test_it_documents_403_where_a_read_can_be_forbidden(schema):
+    assert "403" in schema["paths"]["/api/v1/action-plans/{id}/revisions/"]["get"]["responses"]
