@@ -394,6 +394,9 @@ def measure_signing(server, size, duration):
 
     row["stored"] = created.count()
     row["duplicates"] = created.values(lower=Lower("email")).annotate(n=Count("pk")).filter(n__gt=1).count()
+    from declaration.models import ConsentEvent
+
+    row["consent_events"] = ConsentEvent.objects.filter(signature__in=created).count()
     new_mail = OutboundEmail.objects.filter(created__gte=start)
     row["mails_owed"] = new_mail.count()
     row["mails_per_signature"] = round(row["mails_owed"] / row["stored"], 3) if row["stored"] else None
@@ -695,7 +698,8 @@ def render_markdown(report):
         else:
             lines.append(
                 f"- {row['size']:,} signatures, {config.RUNS} × {row['duration_s']} s: answered {row['signed']},"
-                f" stored {row['stored']}, duplicates {row['duplicates']}, mails owed {row['mails_owed']},"
+                f" stored {row['stored']} with {row.get('consent_events', '–')} consent events,"
+                f" duplicates {row['duplicates']}, mails owed {row['mails_owed']},"
                 f" refused {row['refused']}, errors {row['errors']}; latency is per request (GET or POST)."
             )
     lines += ["", "## PDF", ""]
