@@ -612,11 +612,14 @@ def evaluate_targets(results, sizes):
         # per connection per run.
         in_flight = signing["stored"] - signing["signed"]
         clean = (
-            signing["errors"] == 0 and signing["duplicates"] == 0 and 0 <= in_flight <= config.CONNECTIONS * config.RUNS
+            signing["errors"] == 0
+            and signing["duplicates"] == 0
+            and signing.get("consent_events") == signing["stored"]
+            and 0 <= in_flight <= config.CONNECTIONS * config.RUNS
         )
         targets.append(
             {
-                "target": "Signing: zero errors, zero duplicates, every answered signing stored",
+                "target": "Signing: zero errors, zero duplicates, each answered signing stored with its consent event",
                 "value": f"{signing['errors']} errors, {signing['duplicates']} duplicates, "
                 f"{signing['stored']} stored for {signing['signed']} answered ({in_flight} in flight at the end)",
                 "unit": "",
