@@ -150,3 +150,12 @@ def test_it_refuses_the_pdf_of_an_unconfirmed_signature(client, declaration):
     with translation.override("sl"):
         url = reverse("declaration:manage_pdf", kwargs={"token": management_token(signature)})
     assert client.get(url).status_code == 404
+
+
+def test_it_draws_the_chart_with_svg_numbers_even_in_slovenian_where_decimals_use_a_comma(client, declaration):
+    SignatureFactory(declaration=declaration, confirmed_at=timezone.now() - timezone.timedelta(days=3))
+    SignatureFactory.create_batch(2, declaration=declaration)
+    body = client.get(_url("statistics", "sl")).content.decode()
+    rects = re.findall(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"', body)
+    assert rects
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for rect in rects for value in rect)
