@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -118,7 +120,7 @@ class SignatureAdmin(SecretariatOnlyMixin, admin.ModelAdmin):
         "withdrawn_at",
         "institution_verified_at",
         "institution_verified_by",
-        "mandate_file",
+        "mandate_link",
         "language",
     ]
     fields = [
@@ -131,7 +133,7 @@ class SignatureAdmin(SecretariatOnlyMixin, admin.ModelAdmin):
         "position",
         "municipality",
         "show_publicly",
-        "mandate_file",
+        "mandate_link",
         "institution_verified_at",
         "institution_verified_by",
         "verification_code",
@@ -156,6 +158,13 @@ class SignatureAdmin(SecretariatOnlyMixin, admin.ModelAdmin):
         if obj is not None and obj.status == Signature.Status.WITHDRAWN:
             return [field for field in self.fields]
         return self.readonly_fields
+
+    @admin.display(description=_("proof of mandate"))
+    def mandate_link(self, obj):
+        if not obj.mandate_file:
+            return "—"
+        url = reverse("declaration:secretariat_mandate", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("download"))
 
     @admin.action(description=_("Verify the institution (mandate checked)"))
     def verify_institutions(self, request, queryset):

@@ -16,5 +16,6 @@ urlpatterns = [
     path("podpisniki/", views.signatories, name="signatories"),
     path("statistika/", views.statistics_page, name="statistics"),
     path("tajnistvo/izvoz.csv", views.secretariat_export, name="secretariat_export"),
+    path("tajnistvo/pooblastilo/<int:pk>/", views.secretariat_mandate, name="secretariat_mandate"),
     path("tajnistvo/umik/", views.secretariat_withdrawal, name="secretariat_withdrawal"),
 ]

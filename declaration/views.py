@@ -3,7 +3,7 @@ import csv
 from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +18,7 @@ from declaration.cache import cached
 from declaration.forms import SecretariatWithdrawalForm, SignatureForm, SignatureSearchForm
 from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature
 from declaration.pdf import confirmation_filename, render_confirmation_pdf
+from declaration.validators import MANDATE_EXTENSIONS
 
 PAGE_SIZE = 50
 
@@ -349,3 +350,20 @@ def secretariat_withdrawal(request):
             status = 400
     context = {"declaration": declaration, "form": form, "result": result}
     return render(request, "declaration/secretariat_withdrawal.html", context, status=status)
+
+
+@never_cache
+@secretariat_required
+@require_GET
+def secretariat_mandate(request, pk):
+    """The proof of mandate, for the secretariat only (media files are not served publicly)."""
+    signature = Signature.objects.filter(pk=pk).exclude(mandate_file="").first()
+    if signature is None:
+        raise Http404
+    name = signature.mandate_file.name
+    content_type = MANDATE_EXTENSIONS.get(name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+    response = FileResponse(signature.mandate_file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="pooblastilo-{signature.verification_code}.{name.rsplit(".", 1)[-1]}"'
+    )
+    return response

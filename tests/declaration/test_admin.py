@@ -59,3 +59,18 @@ def test_it_keeps_signatures_out_of_the_admin_for_staff_outside_the_secretariat(
     plain_user.save()
     client.force_login(plain_user)
     assert client.get(reverse("admin:declaration_signature_changelist")).status_code == 403
+
+
+def test_it_lets_only_the_secretariat_download_a_proof_of_mandate(client, secretariat_user, plain_user, agreed):
+    from django.core.files.base import ContentFile
+
+    agreed.mandate_file.save("sklep.pdf", ContentFile(b"%PDF-1.4 sklep"), save=True)
+    url = reverse("declaration:secretariat_mandate", args=[agreed.pk])
+    client.force_login(plain_user)
+    assert client.get(url).status_code == 302
+    client.force_login(secretariat_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    change = client.get(reverse("admin:declaration_signature_change", args=[agreed.pk])).content.decode()
+    assert url in change
