@@ -212,7 +212,8 @@ class SignatureQuerySet(models.QuerySet):
         return self
 
     def unconfirmed_before(self, moment):
-        return self.pending().filter(created__lt=moment)
+        """Pending, and its latest confirmation link (a resend renews it) older than ``moment``."""
+        return self.pending().filter(Q(last_mailed_at__lt=moment) | Q(last_mailed_at__isnull=True, created__lt=moment))
 
 
 def mandate_upload_to(instance, filename):

@@ -290,7 +290,8 @@ def write_signatures_csv(declaration, response):
     )
     for signature in rows.iterator(chunk_size=2000):
         writer.writerow(
-            [
+            _spreadsheet_safe(value)
+            for value in [
                 signature.verification_code,
                 signature.name,
                 signature.email,
@@ -304,6 +305,12 @@ def write_signatures_csv(declaration, response):
             ]
         )
     return response
+
+
+def _spreadsheet_safe(value):
+    """Keep a spreadsheet from running what a signatory typed as a formula (CSV injection)."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def signatures_csv_response(declaration):

@@ -272,3 +272,19 @@ def test_it_validates_service_input_with_field_names_for_the_api(declaration, co
         )
     assert {"name", "email", "organisation_name", "position", "consent"} <= set(error.value.message_dict)
     assert Signature.objects.count() == 0
+
+
+def test_it_does_not_purge_an_old_pending_signature_whose_link_was_just_resent(declaration):
+    resent = SignatureFactory(declaration=declaration, status="pending", confirmed_at=None)
+    Signature.objects.filter(pk=resent.pk).update(
+        created=timezone.now() - timedelta(days=9), last_mailed_at=timezone.now() - timedelta(minutes=2)
+    )
+    assert services.purge_unconfirmed_signatures() == 0
+    assert Signature.objects.filter(pk=resent.pk).exists()
+
+
+def test_it_exports_a_name_that_looks_like_a_formula_as_plain_text(client, secretariat_user, declaration):
+    SignatureFactory(declaration=declaration, name='=HYPERLINK("http://evil.example")')
+    client.force_login(secretariat_user)
+    body = client.get(reverse("declaration:secretariat_export")).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in body
