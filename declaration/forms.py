@@ -1,9 +1,9 @@
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Municipality
+from declaration.cache import cache_call
 from declaration.models import SignatoryType
 from declaration.validators import validate_mandate_file
 
@@ -125,10 +125,10 @@ class SignatureForm(forms.Form):
 
 def municipality_choices():
     """(pk, name) of the 212 municipalities, cached: they change once in a decade."""
-    choices = cache.get(MUNICIPALITY_CHOICES_KEY)
+    choices = cache_call("get", MUNICIPALITY_CHOICES_KEY)
     if choices is None:
         choices = list(Municipality.objects.order_by("name").values_list("pk", "name"))
-        cache.set(MUNICIPALITY_CHOICES_KEY, choices, timeout=3600)
+        cache_call("set", MUNICIPALITY_CHOICES_KEY, choices, timeout=3600)
     return choices
 
 

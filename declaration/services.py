@@ -60,12 +60,16 @@ def check_signing_rate(ip):
     limit = _setting("SIGNATURE_RATE_LIMIT", 10)
     window = _setting("SIGNATURE_RATE_WINDOW", 3600)
     key = f"declaration:sign-rate:{ip}"
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        count = 1
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
+            count = 1
+    except Exception as exc:  # noqa: BLE001 - Redis down: the e-mail confirmation still guards signing
+        logger.warning("Signing rate limit skipped, cache unavailable: %s", type(exc).__name__)
+        return
     if count > limit:
         raise SigningRateLimited
 

@@ -288,3 +288,18 @@ def test_it_exports_a_name_that_looks_like_a_formula_as_plain_text(client, secre
     client.force_login(secretariat_user)
     body = client.get(reverse("declaration:secretariat_export")).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body
+
+
+def test_it_still_signs_and_shows_the_pages_when_the_cache_is_down(
+    client, sign_data, django_capture_on_commit_callbacks
+):
+    def down(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    with mock.patch.multiple("django.core.cache.cache", get=down, set=down, add=down, incr=down):
+        response = _post(client, sign_data, django_capture_on_commit_callbacks)
+        assert response.status_code == 302
+        services.confirm_signature(signature=Signature.objects.get())
+        for name in ("detail", "signatories", "statistics"):
+            assert client.get(reverse(f"declaration:{name}")).status_code == 200
+    assert Signature.objects.confirmed().count() == 1
