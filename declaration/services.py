@@ -384,6 +384,8 @@ def signature_data(signature):
         {
             "kind": event.kind,
             "consent_text_version": event.consent_text.version,
+            "consent_text": event.consent_text.text_sl,
+            "controller": event.consent_text.controller,
             "at": event.at.isoformat(),
             "channel": event.channel,
         }

@@ -83,6 +83,7 @@ def test_it_lets_the_signatory_download_their_data_and_withdraw(client, sign_dat
     kept = json.loads(data.content)
     assert kept["email"] == "Ana.Zagar@Example.org"
     assert kept["consent_events"][0]["kind"] == "given"
+    assert kept["consent_events"][0]["consent_text"].startswith("Soglasje")
 
     pdf = client.get(manage_url + "potrdilo.pdf")
     assert pdf.status_code == 200
