@@ -76,6 +76,7 @@ EXPECTED = {
     "declaration:withdraw": PUBLIC,
     "declaration:secretariat_export": SECRETARIAT,
     "declaration:secretariat_withdrawal": SECRETARIAT,
+    "declaration:secretariat_mandate": SECRETARIAT,
     "partnership:detail": PUBLIC,
     "partnership:subgroups": PUBLIC,
     "partnership:subgroup": PUBLIC,

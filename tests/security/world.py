@@ -7,6 +7,7 @@ none of A's drafts. The API token belongs to a member of B, so the token acts wi
 import datetime
 from types import SimpleNamespace
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 ROLES = ["anonymous", "signatory", "token", "member_b", "member_a", "lead_a", "secretariat"]
@@ -59,6 +60,13 @@ def build_world():
     w.pending = SignatureFactory(
         declaration=w.declaration, email="cakajoca@example.org", status=Signature.Status.PENDING, confirmed_at=None
     )
+    w.institution = SignatureFactory(
+        declaration=w.declaration,
+        email="zupan@example.org",
+        signatory_type="municipality",
+        organisation_name="Občina Testna",
+        mandate_file=SimpleUploadedFile("pooblastilo.pdf", b"%PDF-1.4 pooblastilo"),
+    )
     w.confirmation_token = tokens.confirmation_token(w.pending)
     w.management_token = tokens.management_token(w.confirmed)
 
@@ -101,6 +109,7 @@ def url_kwargs(name, arguments, w):
     """Keyword arguments for URL ``name`` from the world; KeyError names an argument with no rule."""
     pk_by_prefix = [
         ("partnership:plan_", w.plan.pk),
+        ("declaration:secretariat_mandate", w.institution.pk),
         ("partnership:interest_", w.interest.pk),
         ("partnership:practice_review", w.practice_in_review.pk),
         ("partnership:practice", w.practice.pk),
