@@ -10,3 +10,8 @@ class CoalitionConfig(AppConfig):
         from coalition.accounts import connect_signals
 
         connect_signals()
+
+        from coalition import models, pagecache
+
+        for model in (models.Municipality, models.Organisation, models.Person, models.Tag):
+            pagecache.invalidate_on(model, pagecache.CONTENT)

@@ -148,6 +148,9 @@ CELERY_BEAT_SCHEDULE = {
     "send-owed-mail": {"task": "coalition.tasks.sweep_outbox", "schedule": 60.0},
     "purge-unconfirmed-signatures": {"task": "declaration.tasks.purge_unconfirmed_signatures", "schedule": 3600.0},
 }
+# Seconds a rendered public page is kept for anonymous visitors (coalition/pagecache.py); a change
+# to what the page shows drops it at once, so this only bounds how long unused entries linger.
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # Declaration signing: confirmation links live this long (and unconfirmed signatures are then
 # purged); per-client-address signing attempts allowed per window; largest proof of mandate.
 SIGNATURE_LINK_MAX_AGE = env.int("SIGNATURE_LINK_MAX_AGE", default=7 * 24 * 3600)

@@ -7,11 +7,13 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from coalition import pagecache
 from coalition.models import Municipality, Organisation
 from coalition.permissions import person_for
 from partnership.models import Subgroup
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def home(request):
     context = {
         "municipality_count": Municipality.objects.count(),

@@ -13,6 +13,8 @@ import uuid
 
 from django.core.cache import cache
 
+from coalition import pagecache
+
 logger = logging.getLogger(__name__)
 
 TIMEOUT = 60 * 60
@@ -41,6 +43,7 @@ def signature_cache_version(declaration_id):
 
 def bump_signature_cache(declaration_id):
     cache_call("set", _version_key(declaration_id), uuid.uuid4().hex, timeout=None)
+    pagecache.bump(pagecache.SIGNATURES)
 
 
 def cached(declaration_id, name, compute, timeout=TIMEOUT):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coalition import pagecache
 from coalition.net import client_ip
 from coalition.permissions import is_secretariat
 from declaration import services, statistics, tokens
@@ -39,6 +40,7 @@ def _municipality_summary(declaration):
     }
 
 
+@pagecache.cache_public_page(pagecache.CONTENT, pagecache.SIGNATURES)
 @require_GET
 def declaration_detail(request):
     declaration = current_declaration()
@@ -198,6 +200,7 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+@pagecache.cache_public_page(pagecache.CONTENT, pagecache.SIGNATURES)
 @require_GET
 def signatories(request):
     declaration = current_declaration()
@@ -244,6 +247,7 @@ def signatories(request):
     return render(request, "declaration/signatories.html", context)
 
 
+@pagecache.cache_public_page(pagecache.CONTENT, pagecache.SIGNATURES)
 @require_GET
 def statistics_page(request):
     declaration = current_declaration()

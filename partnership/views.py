@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from coalition import pagecache
 from coalition.models import Person
 from coalition.net import client_ip, rate_limit_exceeded
 from partnership import services
@@ -60,6 +61,7 @@ def secretariat_required(view):
     return wrapper
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def partnership_detail(request):
     partnership = _partnership()
     partners = list(partnership.partners.select_related("organisation"))
@@ -86,6 +88,7 @@ def partnership_detail(request):
     return render(request, "partnership/partnership_detail.html", context)
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def subgroup_list(request):
     partnership = _partnership()
     subgroups = (
@@ -97,6 +100,7 @@ def subgroup_list(request):
     return render(request, "partnership/subgroup_list.html", context)
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def subgroup_detail(request, slug):
     partnership = _partnership()
     subgroup = get_object_or_404(
@@ -122,6 +126,7 @@ def subgroup_detail(request, slug):
     return render(request, "partnership/subgroup_detail.html", context)
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def meeting_list(request):
     partnership = _partnership()
     today = timezone.localdate()
@@ -134,6 +139,7 @@ def meeting_list(request):
     return render(request, "partnership/meeting_list.html", context)
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def meeting_detail(request, slug):
     partnership = _partnership()
     meeting = get_object_or_404(partnership.meetings.select_related("subgroup"), slug=slug)

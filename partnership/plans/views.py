@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coalition import pagecache
 from partnership import permissions
 from partnership.models import Action, ActionPlan, Comment, PlanPdf, Subgroup
 from partnership.plans import services
@@ -45,6 +46,7 @@ def _members_only(request, plan):
 # --- overview and plan -----------------------------------------------------------------------------
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def plan_list(request):
     plans = (
         ActionPlan.objects.visible_to(request.user)
@@ -106,6 +108,7 @@ def _may(user, plan):
     }
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def plan_detail(request, pk, comment_form=None, status=200):
     plan = _plan_for(request, pk)
     actions = _plan_actions(plan)

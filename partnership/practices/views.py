@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from coalition import pagecache
 from coalition.models import Municipality, Tag
 from partnership.models import GoodPractice, Subgroup
 from partnership.practices import permissions, services
@@ -18,6 +19,7 @@ from partnership.practices.forms import GoodPracticeForm, ReviewForm
 PAGE_SIZE = 20
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def practice_list(request):
     """The public portfolio, searchable and filterable by subgroup, municipality and tag."""
     practices = GoodPractice.objects.published().for_listing().order_by("-published_at", "-id")
@@ -55,6 +57,7 @@ def practice_list(request):
     return render(request, "partnership/practices/list.html", context)
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 def practice_detail(request, pk):
     practice = get_object_or_404(permissions.visible_practices(request.user, GoodPractice.objects.for_listing()), pk=pk)
     return render(

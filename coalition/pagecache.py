@@ -1,0 +1,158 @@
+"""Whole public pages, cached for anonymous visitors and dropped the moment their content changes.
+
+Most visitors are anonymous and see the same page: the declaration with its count, the signatory
+list, a subgroup, a published plan. Rendering them on every request is what limits the portal under
+load, so their rendered bodies are kept in the cache, keyed on the page's address, its language and
+the current *version* of every content scope the page shows (``CONTENT``: what editors change;
+``SIGNATURES``: which signatures count). A change bumps the version of its scope at once and again
+after its transaction commits, so the next request renders afresh; nothing is served stale on
+purpose, and old entries simply expire.
+
+What is never served from or stored in this cache:
+
+- anything but GET and HEAD, and any request from a signed-in user or carrying an API token;
+- a request with messages waiting to be shown (they belong to that visitor);
+- a response that is not a plain 200, sets a cookie, or used a CSRF token (it would hand one
+  visitor's token to another, so a page with a form is always rendered per visitor).
+
+Every change that a public page shows reaches ``bump`` through the models registered with
+``invalidate_on`` (saves, deletes and many-to-many changes, whether made by a page, the API, the admin,
+an import or a shell) or, for changes made with bulk queries, by calling ``bump`` directly.
+Without a shared cache (``DummyCache``) there are no versions, and every page is rendered.
+"""
+
+import functools
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+HIT_HEADER = "X-Page-Cache"
+
+# The scopes: what editors change (text, organisations, subgroups, plans) and which signatures count.
+CONTENT = "content"
+SIGNATURES = "signatures"
+
+
+def _version_key(scope):
+    return f"pagecache:version:{scope}"
+
+
+def _cache_call(method, *args, default=None, **kwargs):
+    """``cache.<method>(...)``, or ``default`` if the cache fails: a cache problem never fails a page."""
+    try:
+        return getattr(cache, method)(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the page is rendered instead
+        logger.warning("Page cache unavailable (%s): %s", method, type(exc).__name__)
+        return default
+
+
+def scope_versions(scopes):
+    """One string naming the current version of every scope, or None when there is no shared cache."""
+    keys = [_version_key(scope) for scope in scopes]
+    found = _cache_call("get_many", keys, default={})
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        _cache_call("add", key, uuid.uuid4().hex, timeout=None)
+    if missing:
+        found.update(_cache_call("get_many", missing, default={}))
+        if any(key not in found for key in keys):
+            return None  # DummyCache (or an outage): render every time
+    return ".".join(found[key] for key in keys)
+
+
+def _bump_now(scopes):
+    _cache_call("set_many", {_version_key(scope): uuid.uuid4().hex for scope in scopes}, timeout=None)
+
+
+def bump(*scopes):
+    """Drop every cached page that shows one of ``scopes``: now, and again once the transaction commits.
+
+    The second bump closes a race: a request that rendered the old content after the first bump but
+    before the commit stored it under the new version.
+    """
+    _bump_now(scopes)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(functools.partial(_bump_now, scopes), robust=True)
+
+
+def invalidate_on(model, *scopes):
+    """A save, delete or many-to-many change of ``model`` bumps ``scopes``."""
+
+    def receiver(sender, **kwargs):
+        if kwargs.get("action", "post_").startswith("post_"):
+            bump(*scopes)
+
+    uid = f"pagecache:{model._meta.label}:{','.join(scopes)}"
+    post_save.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":save")
+    post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":delete")
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(receiver, sender=field.remote_field.through, weak=False, dispatch_uid=uid + field.name)
+
+
+def _may_use_cache(request):
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if request.user.is_authenticated:
+        return False
+    return len(get_messages(request)) == 0
+
+
+def _may_store(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not response.has_header("Set-Cookie")
+    )
+
+
+def _page_key(request, view_name, versions):
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # Today's date too: pages mark past and next milestones and meetings.
+    return f"pagecache:page:{view_name}:{get_language()}:{timezone.localdate().isoformat()}:{address}:{versions}"
+
+
+def cache_public_page(*scopes, timeout=None):
+    """Serve the view's rendered page from the cache to anonymous visitors (see the module docstring)."""
+
+    def decorator(view):
+        view_name = f"{view.__module__}.{view.__qualname__}"
+
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _may_use_cache(request):
+                return view(request, *args, **kwargs)
+            versions = scope_versions(scopes)
+            if versions is None:
+                return view(request, *args, **kwargs)
+            key = _page_key(request, view_name, versions)
+            stored = _cache_call("get", key)
+            if stored is not None:
+                content, content_type = stored
+                response = HttpResponse(content, content_type=content_type)
+                response[HIT_HEADER] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if _may_store(request, response):
+                lifetime = timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT
+                _cache_call("set", key, (response.content, response["Content-Type"]), timeout=lifetime)
+                response[HIT_HEADER] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,153 @@
+"""Public pages are served from the cache to anonymous visitors, and never stale or someone else's."""
+
+import pytest
+from django.contrib import messages
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from coalition import pagecache
+from declaration import services
+from declaration.models import Signature
+from tests.declaration.factories import ConsentTextFactory, DeclarationFactory, SignatureFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, language="sl"):
+    with translation.override(language):
+        return reverse(name)
+
+
+@pytest.fixture
+def declaration():
+    declaration = DeclarationFactory()
+    ConsentTextFactory(declaration=declaration, version=1)
+    return declaration
+
+
+def test_it_serves_the_second_anonymous_visit_from_the_cache_without_sql(
+    client, declaration, django_assert_num_queries
+):
+    SignatureFactory(declaration=declaration, name="Marija Čebašek")
+    first = client.get(url("declaration:signatories"))
+    assert first[pagecache.HIT_HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(url("declaration:signatories"))
+    assert second[pagecache.HIT_HEADER] == "hit"
+    assert second.content == first.content
+    assert "Marija Čebašek" in second.content.decode()
+
+
+def test_it_shows_a_confirmed_signature_at_once(client, declaration, django_capture_on_commit_callbacks):
+    pending = SignatureFactory(
+        declaration=declaration, name="Tine Žužek", status=Signature.Status.PENDING, confirmed_at=None
+    )
+    assert "Tine Žužek" not in client.get(url("declaration:signatories")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_signature(signature=pending)
+    response = client.get(url("declaration:signatories"))
+    assert response[pagecache.HIT_HEADER] == "miss"
+    assert "Tine Žužek" in response.content.decode()
+
+
+def test_it_drops_a_withdrawn_signature_at_once(client, declaration, django_capture_on_commit_callbacks):
+    signature = SignatureFactory(declaration=declaration, name="Tine Žužek")
+    assert "Tine Žužek" in client.get(url("declaration:signatories")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_signature(signature=signature)
+    assert "Tine Žužek" not in client.get(url("declaration:signatories")).content.decode()
+
+
+def test_a_pending_signature_keeps_the_cached_pages(client, declaration):
+    client.get(url("declaration:detail"))
+    SignatureFactory(declaration=declaration, status=Signature.Status.PENDING, confirmed_at=None)
+    assert client.get(url("declaration:detail"))[pagecache.HIT_HEADER] == "hit"
+
+
+def test_it_keeps_each_language_apart(client, declaration):
+    slovenian = client.get(url("declaration:detail", "sl")).content.decode()
+    english = client.get(url("declaration:detail", "en")).content.decode()
+    assert '<html lang="sl">' in slovenian
+    assert '<html lang="en">' in english
+    assert '<html lang="en">' in client.get(url("declaration:detail", "en")).content.decode()
+
+
+def test_it_renders_every_page_for_a_signed_in_user(client, declaration):
+    client.get(url("declaration:detail"))
+    client.force_login(UserFactory())
+    response = client.get(url("declaration:detail"))
+    assert response.status_code == 200
+    assert pagecache.HIT_HEADER not in response
+    with translation.override("sl"):
+        assert f'action="{reverse("account_logout")}"' in response.content.decode()
+
+
+def test_an_api_token_bypasses_the_cache(client, declaration):
+    client.get(url("declaration:detail"))
+    response = client.get(url("declaration:detail"), HTTP_AUTHORIZATION="Token abc")
+    assert pagecache.HIT_HEADER not in response
+
+
+def test_an_edit_in_the_admin_or_a_shell_drops_the_pages_showing_it(client, declaration):
+    client.get(url("declaration:detail", "en"))
+    declaration.title_en = "A renamed declaration"
+    declaration.save()
+    assert "A renamed declaration" in client.get(url("declaration:detail", "en")).content.decode()
+
+
+def _view_with(body):
+    @pagecache.cache_public_page(pagecache.CONTENT)
+    def view(request):
+        return body(request)
+
+    return view
+
+
+def _anonymous(path="/sl/x/"):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.cache import SessionStore
+
+    request = RequestFactory().get(path)
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def test_it_never_stores_a_page_with_a_csrf_token():
+    view = _view_with(lambda request: HttpResponse(f"form {get_token(request)}"))
+    first, second = view(_anonymous()), view(_anonymous())
+    assert first.content != second.content  # each visitor got their own token
+    assert pagecache.HIT_HEADER not in second
+
+
+def test_it_never_serves_a_cached_page_to_a_visitor_with_a_message_waiting():
+    calls = []
+
+    def body(request):
+        calls.append(len(messages.get_messages(request)))
+        return HttpResponse("page")
+
+    view = _view_with(body)
+    view(_anonymous())
+    request = _anonymous()
+    messages.info(request, "Hvala za podpis.")
+    view(request)
+    assert calls == [0, 1]
+
+
+def test_it_stores_only_plain_successes():
+    view = _view_with(lambda request: HttpResponse("not found", status=404))
+    view(_anonymous("/sl/missing/"))
+    assert pagecache.HIT_HEADER not in view(_anonymous("/sl/missing/"))
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_without_a_shared_cache_every_page_is_rendered(client, declaration):
+    client.get(url("declaration:detail"))
+    assert pagecache.HIT_HEADER not in client.get(url("declaration:detail"))
