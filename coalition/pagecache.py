@@ -124,6 +124,32 @@ def _page_key(request, view_name, versions):
     return f"pagecache:page:{view_name}:{get_language()}:{timezone.localdate().isoformat()}:{address}:{versions}"
 
 
+def lookup(request, view_name, scopes):
+    """``(key, response)``: the cached response, or the key to store one under, or ``(None, None)``."""
+    if not _may_use_cache(request):
+        return None, None
+    versions = scope_versions(scopes)
+    if versions is None:
+        return None, None
+    key = _page_key(request, view_name, versions)
+    stored = _cache_call("get", key)
+    if stored is None:
+        return key, None
+    content, content_type = stored
+    response = HttpResponse(content, content_type=content_type)
+    response[HIT_HEADER] = "hit"
+    return key, response
+
+
+def store(request, key, response, timeout=None):
+    """Keep a rendered ``response`` under ``key`` if it may be shown to every anonymous visitor."""
+    if _may_store(request, response):
+        lifetime = timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT
+        _cache_call("set", key, (response.content, response["Content-Type"]), timeout=lifetime)
+        response[HIT_HEADER] = "miss"
+    return response
+
+
 def cache_public_page(*scopes, timeout=None):
     """Serve the view's rendered page from the cache to anonymous visitors (see the module docstring)."""
 
@@ -132,27 +158,46 @@ def cache_public_page(*scopes, timeout=None):
 
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not _may_use_cache(request):
-                return view(request, *args, **kwargs)
-            versions = scope_versions(scopes)
-            if versions is None:
-                return view(request, *args, **kwargs)
-            key = _page_key(request, view_name, versions)
-            stored = _cache_call("get", key)
-            if stored is not None:
-                content, content_type = stored
-                response = HttpResponse(content, content_type=content_type)
-                response[HIT_HEADER] = "hit"
-                return response
+            key, cached_response = lookup(request, view_name, scopes)
+            if cached_response is not None:
+                return cached_response
             response = view(request, *args, **kwargs)
+            if key is None:
+                return response
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if _may_store(request, response):
-                lifetime = timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT
-                _cache_call("set", key, (response.content, response["Content-Type"]), timeout=lifetime)
-                response[HIT_HEADER] = "miss"
-            return response
+            return store(request, key, response, timeout)
 
         return wrapped
 
     return decorator
+
+
+class CachedPublicListMixin:
+    """The same cache for a REST framework viewset's list answers to anonymous clients.
+
+    It answers after the framework has authenticated, checked permissions and throttled the request
+    (a cached answer still counts against the client's rate), and keys on the negotiated format.
+    """
+
+    cache_scopes = (CONTENT,)
+
+    def list(self, request, *args, **kwargs):
+        return self._cached(request, super().list, *args, **kwargs)
+
+    def _cached(self, request, handler, *args, **kwargs):
+        name = f"api:{type(self).__module__}.{type(self).__name__}:{request.accepted_renderer.format}"
+        key, cached_response = lookup(request._request, name, self.cache_scopes)
+        if cached_response is not None:
+            return cached_response
+        response = handler(request, *args, **kwargs)
+        if key is not None and hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(lambda rendered: store(request._request, key, rendered))
+        return response
+
+
+class CachedPublicReadMixin(CachedPublicListMixin):
+    """List and detail answers (for viewsets that have both)."""
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._cached(request, super().retrieve, *args, **kwargs)

@@ -2,6 +2,7 @@ from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from coalition import pagecache
 from coalition.api.renderers import CSVExportMixin
 from coalition.api.serializers import MunicipalitySerializer, OrganisationSerializer
 from coalition.filtersets import MunicipalityFilter, OrganisationFilter
@@ -15,7 +16,7 @@ from coalition.models import Municipality, Organisation
     ),
     retrieve=extend_schema(summary="One municipality, by ISO 3166-2:SI code"),
 )
-class MunicipalityViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
+class MunicipalityViewSet(pagecache.CachedPublicReadMixin, CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Municipality.objects.annotate(
         sos_member=Exists(Organisation.objects.municipal().filter(municipality=OuterRef("pk"), sos_member=True))
     ).order_by("code")
@@ -34,7 +35,7 @@ class MunicipalityViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     ),
     retrieve=extend_schema(summary="One organisation, by slug"),
 )
-class OrganisationViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
+class OrganisationViewSet(pagecache.CachedPublicReadMixin, CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Organisation.objects.select_related("municipality").order_by("name", "id")
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter

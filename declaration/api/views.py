@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from coalition import pagecache
 from coalition.api.renderers import CSVExportMixin
 from coalition.api.throttling import AnonThrottle, SigningThrottle, UserThrottle
 from coalition.net import client_ip
@@ -31,7 +32,8 @@ SIGNING_ANSWER = (
     list=extend_schema(summary="List declarations", description="Each with its text, consent text and count."),
     retrieve=extend_schema(summary="One declaration, by slug"),
 )
-class DeclarationViewSet(viewsets.ReadOnlyModelViewSet):
+class DeclarationViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
+    cache_scopes = (pagecache.CONTENT, pagecache.SIGNATURES)
     serializer_class = DeclarationSerializer
     lookup_field = "slug"
     search_fields = ["title_sl", "title_en"]
@@ -113,7 +115,8 @@ class DeclarationViewSet(viewsets.ReadOnlyModelViewSet):
         ),
     ),
 )
-class SignatoryViewSet(CSVExportMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class SignatoryViewSet(pagecache.CachedPublicListMixin, CSVExportMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    cache_scopes = (pagecache.CONTENT, pagecache.SIGNATURES)
     serializer_class = SignatorySerializer
     filterset_class = SignatoryFilter
     folded_search = True

@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from coalition import pagecache
 from coalition.api.renderers import CSVExportMixin
 from coalition.net import client_ip, rate_limit_exceeded
 from partnership import services
@@ -51,7 +52,7 @@ from partnership.plans import services as plan_services
     list=extend_schema(summary="List partnerships", description="The EU Urban Agenda partnerships SOS takes part in."),
     retrieve=extend_schema(summary="One partnership, by slug"),
 )
-class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
+class PartnershipViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Partnership.objects.order_by("slug")
     serializer_class = PartnershipSerializer
     search_fields = ["name_sl", "name_en"]
@@ -65,7 +66,7 @@ class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
     ),
     retrieve=extend_schema(summary="One partner"),
 )
-class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
+class PartnerViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Partner.objects.select_related("partnership", "organisation").order_by(
         "partnership__slug", "category", "order", "organisation__name", "id"
     )
@@ -82,7 +83,7 @@ class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
     ),
     retrieve=extend_schema(summary="One subgroup, by slug"),
 )
-class SubgroupViewSet(viewsets.ReadOnlyModelViewSet):
+class SubgroupViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
     queryset = (
         Subgroup.objects.select_related("partnership")
         .prefetch_related(
@@ -101,7 +102,7 @@ class SubgroupViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List meetings", description="Meetings of the partnership and its subgroups."),
     retrieve=extend_schema(summary="One meeting, by slug"),
 )
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Meeting.objects.select_related("partnership", "subgroup").order_by("-starts_on", "id")
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
@@ -114,7 +115,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List milestones", description="The partnership's milestones and their due dates."),
     retrieve=extend_schema(summary="One milestone"),
 )
-class MilestoneViewSet(viewsets.ReadOnlyModelViewSet):
+class MilestoneViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Milestone.objects.select_related("partnership").order_by("due_on", "id")
     serializer_class = MilestoneSerializer
     filterset_class = MilestoneFilter
@@ -229,7 +230,11 @@ PLAN_ERRORS = {
     ),
 )
 class ActionPlanViewSet(
-    CSVExportMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+    pagecache.CachedPublicReadMixin,
+    CSVExportMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     serializer_class = plan_api.ActionPlanSerializer
     filterset_class = ActionPlanFilter
@@ -407,7 +412,7 @@ class ActionPlanViewSet(
     list=extend_schema(summary="List good practices", description="The published good-practice portfolio."),
     retrieve=extend_schema(summary="One good practice"),
 )
-class GoodPracticeViewSet(viewsets.ReadOnlyModelViewSet):
+class GoodPracticeViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModelViewSet):
     queryset = GoodPractice.objects.published().for_listing().order_by("-published_at", "-id")
     serializer_class = GoodPracticeSerializer
     filterset_class = GoodPracticeFilter

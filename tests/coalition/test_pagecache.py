@@ -151,3 +151,35 @@ def test_it_stores_only_plain_successes():
 def test_without_a_shared_cache_every_page_is_rendered(client, declaration):
     client.get(url("declaration:detail"))
     assert pagecache.HIT_HEADER not in client.get(url("declaration:detail"))
+
+
+def test_the_api_answers_anonymous_lists_from_the_cache_and_shows_confirmations_at_once(
+    client, declaration, django_capture_on_commit_callbacks
+):
+    SignatureFactory(declaration=declaration, name="Marija Čebašek")
+    address = "/api/v1/signatories/"
+    first = client.get(address)
+    assert first[pagecache.HIT_HEADER] == "miss"
+    second = client.get(address)
+    assert second[pagecache.HIT_HEADER] == "hit"
+    assert second.json() == first.json()
+    assert [row["name"] for row in second.json()["results"]] == ["Marija Čebašek"]
+
+    pending = SignatureFactory(
+        declaration=declaration, name="Tine Žužek", status=Signature.Status.PENDING, confirmed_at=None
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_signature(signature=pending)
+    names = {row["name"] for row in client.get(address).json()["results"]}
+    assert names == {"Marija Čebašek", "Tine Žužek"}
+
+
+def test_the_api_keeps_json_and_csv_apart(client, declaration):
+    SignatureFactory(declaration=declaration, name="Marija Čebašek")
+    client.get("/api/v1/signatories/")
+    csv_response = client.get("/api/v1/signatories/", HTTP_ACCEPT="text/csv")
+    assert csv_response["Content-Type"].startswith("text/csv")
+    assert (
+        "Marija Čebašek"
+        in b"".join(csv_response.streaming_content if csv_response.streaming else [csv_response.content]).decode()
+    )
