@@ -151,6 +151,14 @@ CELERY_BEAT_SCHEDULE = {
 # Seconds a rendered public page is kept for anonymous visitors (coalition/pagecache.py); a change
 # to what the page shows drops it at once, so this only bounds how long unused entries linger.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+# Expressions of interest in the partnership: submissions per client address per window (seconds).
+PARTNERSHIP_INTEREST_RATE_LIMIT = (
+    env.int("PARTNERSHIP_INTEREST_RATE_LIMIT", default=5),
+    env.int("PARTNERSHIP_INTEREST_RATE_WINDOW", default=3600),
+)
+# The secretariat's spreadsheet import: largest file and most rows per file.
+WORKSPACE_IMPORT_MAX_BYTES = env.int("WORKSPACE_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+WORKSPACE_IMPORT_MAX_ROWS = env.int("WORKSPACE_IMPORT_MAX_ROWS", default=20_000)
 # Declaration signing: confirmation links live this long (and unconfirmed signatures are then
 # purged); per-client-address signing attempts allowed per window; largest proof of mandate.
 SIGNATURE_LINK_MAX_AGE = env.int("SIGNATURE_LINK_MAX_AGE", default=7 * 24 * 3600)
