@@ -18,6 +18,18 @@ class MunicipalityQuerySet(models.QuerySet):
     def sos_members(self):
         return self.filter(organisations__sos_member=True, organisations__kind__in=Organisation.MUNICIPAL_KINDS)
 
+    def search(self, query):
+        """Diacritic- and case-insensitive search over name and code ("trzic" finds Tržič).
+
+        There are 212 municipalities: folding their names in Python is cheaper than a stored column.
+        """
+        words = fold(query).split()
+        if not words:
+            return self
+        names = self.model.objects.values_list("pk", "name", "code")
+        matching = [pk for pk, name, code in names if all(w in fold(f"{name} {code}") for w in words)]
+        return self.filter(pk__in=matching)
+
 
 class Municipality(models.Model):
     """One of Slovenia's 212 municipalities, loaded from ISO 3166-2:SI (pycountry)."""

@@ -22,6 +22,7 @@ class MunicipalityViewSet(pagecache.CachedPublicReadMixin, CSVExportMixin, views
     ).order_by("code")
     serializer_class = MunicipalitySerializer
     filterset_class = MunicipalityFilter
+    folded_search = True
     search_fields = ["name", "code"]
     ordering_fields = ["code", "name"]
     lookup_field = "code"

@@ -194,3 +194,11 @@ def test_it_answers_an_undeclared_method_with_405_even_when_csv_is_asked_for(api
     response = api.generic("TRACE", "/api/v1/organisations/?format=csv")
     assert response.status_code == 405
     assert response["Content-Type"] == "application/json"
+
+
+def test_it_finds_a_municipality_without_its_diacritics(api):
+    MunicipalityFactory(code="SI-131", name="Tržič")
+    MunicipalityFactory(code="SI-186", name="Trzin")
+    found = api.get("/api/v1/municipalities/", {"search": "trzic"}).json()
+    assert [m["name"] for m in found["results"]] == ["Tržič"]
+    assert api.get("/api/v1/municipalities/", {"search": "TRŽ 131"}).json()["count"] == 1
