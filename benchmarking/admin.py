@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from benchmarking import permissions, services
 from benchmarking.models import Answer, Assessment, Framework, Indicator
+from coalition.admin import HistoryAdmin, ReadOnlyMixin
 
 
 class IndicatorInline(admin.StackedInline):
@@ -29,6 +29,8 @@ class FrameworkAdmin(admin.ModelAdmin):
     """A version in use is read-only here; "Copy into a new draft version" is the way to change it."""
 
     list_display = ["version", "name_sl", "published_at"]
+    list_filter = [("published_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name_sl", "name_en", "version"]
     inlines = [IndicatorInline]
     actions = ["copy_into_new_draft", "publish"]
 
@@ -75,12 +77,15 @@ class AnswerInline(admin.TabularInline):
     readonly_fields = ["indicator", "value"]
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator")
+
     def has_add_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(HistoryAdmin):
     """Read-only: municipalities fill in their own assessments; the secretariat may reopen them."""
 
     list_display = ["municipality", "year", "framework", "status", "submitted_at", "reopened_at"]
@@ -123,3 +128,61 @@ class AssessmentAdmin(SimpleHistoryAdmin):
             except PermissionDenied:
                 pass
         self.message_user(request, _("%(count)s self-assessments reopened.") % {"count": reopened})
+
+
+class FrameworkManagersMixin:
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_manage_frameworks(request.user)
+
+    def has_module_permission(self, request):
+        return permissions.can_manage_frameworks(request.user)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(FrameworkManagersMixin, admin.ModelAdmin):
+    """An indicator of a version in use is read-only (``Indicator.save`` refuses it too)."""
+
+    list_display = ["code", "name_sl", "framework", "area", "answer_type", "target", "subgroup", "order"]
+    list_filter = ["framework", "area", "answer_type", "subgroup"]
+    list_select_related = ["framework", "subgroup"]
+    search_fields = ["code", "name_sl", "name_en"]
+    ordering = ["-framework__version", "order", "code"]
+
+    def _editable(self, request, obj):
+        if not permissions.can_manage_frameworks(request.user):
+            return False
+        return obj is None or not obj._framework_is_published()
+
+    def has_add_permission(self, request):
+        return self._editable(request, None)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "framework":
+            # New indicators go into draft versions only.
+            kwargs["queryset"] = Framework.objects.filter(published_at__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so Indicator.delete refuses those of a version in use.
+        for indicator in queryset.filter(framework__published_at__isnull=True):
+            indicator.delete()
+
+
+@admin.register(Answer)
+class AnswerAdmin(FrameworkManagersMixin, ReadOnlyMixin, HistoryAdmin):
+    """Answers are the municipalities' own: read here, changed only in their self-assessment."""
+
+    list_display = ["assessment", "indicator", "value"]
+    list_filter = ["assessment__year", "assessment__status", "indicator__framework"]
+    list_select_related = ["assessment__municipality", "indicator"]
+    search_fields = ["assessment__municipality__name", "assessment__municipality__code", "indicator__code"]
+    fields = ["assessment", "indicator", "value"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -5,28 +5,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coalition.admin import SecretariatOnlyMixin
 from coalition.permissions import is_secretariat
 from declaration import services
 from declaration.models import ConsentEvent, ConsentText, Declaration, DeclarationSection, Signature
-
-
-class SecretariatOnlyMixin:
-    """The declaration's admin is for the secretariat (the one predicate pages and admin share)."""
-
-    def has_module_permission(self, request):
-        return is_secretariat(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_secretariat(request.user)
-
-    def has_add_permission(self, request, *args):
-        return is_secretariat(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_secretariat(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_secretariat(request.user)
 
 
 class DeclarationSectionInline(admin.StackedInline):
@@ -59,15 +41,23 @@ class ConsentTextAdmin(SecretariatOnlyMixin, admin.ModelAdmin):
         return obj is not None and not obj.is_used() and is_secretariat(request.user)
 
 
+class ConsentTextFilter(admin.RelatedFieldListFilter):
+    """The consent texts to filter by, named after their declaration in one query."""
+
+    def field_choices(self, field, request, model_admin):
+        texts = ConsentText.objects.select_related("declaration").order_by("declaration", "version")
+        return [(text.pk, str(text)) for text in texts]
+
+
 @admin.register(ConsentEvent)
 class ConsentEventAdmin(SecretariatOnlyMixin, admin.ModelAdmin):
     """The ledger is append-only: it can be read here, never added to, changed or deleted."""
 
     list_display = ["at", "kind", "consent_text", "channel", "signature"]
-    list_filter = ["kind", "channel", "consent_text"]
+    list_filter = ["kind", "channel", ("consent_text", ConsentTextFilter)]
     search_fields = ["email_hash"]
     date_hierarchy = "at"
-    list_select_related = ["consent_text", "signature"]
+    list_select_related = ["consent_text__declaration", "signature"]
 
     def has_add_permission(self, request, *args):
         return False
