@@ -26,6 +26,8 @@ from partnership.forms import DeclineForm, InterestForm
 from partnership.models import ExpressionOfInterest, Membership, Partner, Partnership
 from partnership.permissions import can_manage_partnership
 
+SUBGROUP_PRACTICES = 5  # the newest good practices on a subgroup page; the portfolio has the rest
+
 # At most this many submissions of the interest form per client address and window (seconds).
 INTEREST_RATE_LIMIT = getattr(settings, "PARTNERSHIP_INTEREST_RATE_LIMIT", (5, 3600))
 
@@ -120,6 +122,11 @@ def subgroup_detail(request, slug):
         "subgroup": subgroup,
         "memberships": subgroup.memberships.all(),
         "meetings": subgroup.meetings.all(),
+        # Only what the page shows: titles of the published plans (not their text), the newest practices.
+        "published_plans": subgroup.action_plans.published()
+        .only("id", "subgroup_id", "title", "language", "stage")
+        .order_by("stage", "-updated", "id"),
+        "practices": subgroup.good_practices.published_for_listing()[:SUBGROUP_PRACTICES],
         "today": timezone.localdate(),
         "secretariat_email": settings.SECRETARIAT_EMAIL,
     }

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -34,7 +34,6 @@ from partnership.filtersets import (
 )
 from partnership.forms import InterestForm
 from partnership.models import (
-    Action,
     ActionPlan,
     GoodPractice,
     Meeting,
@@ -243,13 +242,15 @@ class ActionPlanViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        actions = Action.objects.order_by("order", "id").prefetch_related("responsible_partners")
-        return (
+        # The actions are read for the whole page at once by the serializer (plan_api.actions_by_plan).
+        plans = (
             ActionPlan.objects.visible_to(self.request.user)
             .select_related("subgroup")
-            .prefetch_related(Prefetch("actions", queryset=actions))
             .order_by("subgroup__order", "stage", "-updated", "id")
         )
+        if self.get_serializer_class() is plan_api.ActionPlanCSVSerializer:
+            plans = plans.annotate(action_count=Count("actions"))
+        return plans
 
     def get_serializer_class(self):
         renderer = getattr(self.request, "accepted_renderer", None) if self.request else None

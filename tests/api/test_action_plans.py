@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 
 from partnership.models import ActionPlan, Membership
@@ -203,3 +204,56 @@ def test_it_takes_any_iso_offset_in_a_moment_filter(api, plans):
     response = api.get("/api/v1/action-plans/", {"updated_after": "0001-01-01T00:00:00+14:00"})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "updated_after"
+
+
+# --- the list reads a page's actions as rows; what it shows must not drift from the schema --------
+
+
+def _plan_with_rich_actions():
+    plan = ActionPlanFactory(status=ActionPlan.Status.PUBLISHED)
+    first = ActionFactory(
+        plan=plan, order=2, pillar="funding", status="in_progress", deadline="2026-06-30", indicators="- ena"
+    )
+    first.responsible_partners.add(OrganisationFactory(name="Zavod B"), OrganisationFactory(name="Agencija A"))
+    ActionFactory(plan=plan, order=1, pillar="knowledge", bottleneck="")
+    return plan
+
+
+def test_it_shows_each_action_exactly_as_the_action_schema_describes_it(api):
+    from partnership.api.plans import ActionSerializer, actions_by_plan
+
+    plan = _plan_with_rich_actions()
+    with translation.override("en"):
+        expected = [ActionSerializer(action).data for action in plan.actions.order_by("order", "id")]
+        assert actions_by_plan([plan.pk])[plan.pk] == expected
+    assert [partner["name_sl"] for partner in expected[1]["responsible_partners"]] == ["Agencija A", "Zavod B"]
+    assert expected[1]["pillar_display"] == "better funding"
+
+
+def test_it_lists_a_plan_with_the_same_actions_as_its_detail(api):
+    plan = _plan_with_rich_actions()
+    ActionFactory(plan=ActionPlanFactory(status=ActionPlan.Status.PUBLISHED))  # another plan's action stays there
+    listed = api.get("/api/v1/action-plans/", HTTP_ACCEPT_LANGUAGE="en").json()["results"]
+    detail = api.get(f"/api/v1/action-plans/{plan.pk}/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert next(item for item in listed if item["id"] == plan.pk) == detail
+    assert [action["order"] for action in detail["actions"]] == [1, 2]
+    assert detail["actions"][1]["deadline"] == "2026-06-30"
+    assert detail["actions"][1]["status_display"] == "in progress"
+
+
+def test_it_shows_an_edit_at_once_in_the_list_and_the_detail(api, plans):
+    member = user_in(plans["subgroup"])
+    headers = token_for(member)
+    plan = plans["draft"]
+    assert api.get("/api/v1/action-plans/", **headers).status_code == 200  # read before the edit
+    action = plan.actions.get()
+    response = api.patch(
+        f"/api/v1/action-plans/{plan.pk}/actions/{action.pk}/",
+        {"version": action.version, "proposed_action": "Skupni **katalog** podatkov"},
+        **headers,
+    )
+    assert response.status_code == 200
+    listed = api.get("/api/v1/action-plans/", **headers).json()["results"]
+    detail = api.get(f"/api/v1/action-plans/{plan.pk}/", **headers).json()
+    for shown in (next(item for item in listed if item["id"] == plan.pk), detail):
+        assert shown["actions"][0]["proposed_action"] == "Skupni **katalog** podatkov"

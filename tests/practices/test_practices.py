@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -148,9 +150,16 @@ def test_it_pins_the_query_count_of_the_portfolio(client, django_assert_num_quer
 
 def test_it_lists_published_practices_on_the_subgroup_page(client):
     practice = GoodPracticeFactory()
-    GoodPracticeFactory(title="Še ne objavljena", status=GoodPractice.Status.SUBMITTED)
-    from django.template.loader import render_to_string
-
-    html = render_to_string("partnership/_subgroup_practices.html", {"subgroup": practice.subgroup})
+    GoodPracticeFactory(title="Še ne objavljena", status=GoodPractice.Status.SUBMITTED, subgroup=practice.subgroup)
+    html = client.get(practice.subgroup.get_absolute_url()).content.decode()
     assert practice.title in html
     assert "Še ne objavljena" not in html
+
+
+def test_it_lists_only_the_newest_five_practices_on_the_subgroup_page(client):
+    subgroup = SubgroupFactory()
+    now = timezone.now()
+    for day in range(7):
+        GoodPracticeFactory(subgroup=subgroup, title=f"Praksa z dne {day}", published_at=now - timedelta(days=day))
+    html = client.get(subgroup.get_absolute_url()).content.decode()
+    assert [day for day in range(7) if f"Praksa z dne {day}<" in html] == [0, 1, 2, 3, 4]
