@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from benchmarking import charts, permissions, results, services
+from benchmarking import permissions, results, services
 from benchmarking.forms import AssessmentForm
 from benchmarking.models import FIRST_YEAR, Assessment, Framework
+from coalition import charts
 from coalition.models import Municipality
 
 

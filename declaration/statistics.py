@@ -5,14 +5,13 @@ from datetime import timedelta
 from django.db.models import Count
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
+from coalition import charts
 from coalition.models import Municipality, Organisation
 from declaration.cache import cached
 from declaration.models import SignatoryType, Signature
-
-CHART_WIDTH = 720
-CHART_HEIGHT = 240
-CHART_PADDING = {"top": 16, "right": 12, "bottom": 44, "left": 48}
 
 
 def confirmed_count(declaration):
@@ -91,41 +90,20 @@ def signatures_over_time(declaration):
     return cached(declaration.pk, "over-time", compute)
 
 
-def bar_chart(rows):
-    """Geometry of a bar chart of new signatures per period, for a server-rendered SVG."""
+def over_time_chart(over_time):
+    """The SVG of new confirmed signatures per day (or month), or None before the first one."""
+    rows = over_time["rows"]
     if not rows:
         return None
-    left, top = CHART_PADDING["left"], CHART_PADDING["top"]
-    plot_width = CHART_WIDTH - left - CHART_PADDING["right"]
-    plot_height = CHART_HEIGHT - top - CHART_PADDING["bottom"]
-    peak = max(n for _, n, _ in rows) or 1
-    slot = plot_width / len(rows)
-    bar_width = max(min(slot * 0.7, 48), 1)
-    label_every = max(1, len(rows) // 8)
-    bars = []
-    for index, (day, n, _total) in enumerate(rows):
-        height = plot_height * n / peak
-        x = left + index * slot + (slot - bar_width) / 2
-        bars.append(
-            {
-                "x": round(x, 1),
-                "y": round(top + plot_height - height, 1),
-                "width": round(bar_width, 1),
-                "height": round(height, 1),
-                "day": day,
-                "n": n,
-                "label_x": round(x + bar_width / 2, 1),
-                "show_label": index % label_every == 0,
-            }
-        )
-    ticks = sorted({0, peak // 2, peak})
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "bars": bars,
-        "baseline_y": top + plot_height,
-        "left": left,
-        "right": CHART_WIDTH - CHART_PADDING["right"],
-        "label_y": top + plot_height + 18,
-        "ticks": [{"value": t, "y": round(top + plot_height - plot_height * t / peak, 1)} for t in ticks],
-    }
+    if over_time["unit"] == "month":
+        title = _("New confirmed signatures per month")
+        labels = [(date_format(day, "n/Y"), date_format(day, "n/Y")) for day, _n, _total in rows]
+    else:
+        title = _("New confirmed signatures per day")
+        labels = [(date_format(day, "j. n."), date_format(day, "j. n. Y")) for day, _n, _total in rows]
+    return charts.timeline_chart(
+        [(axis, full, n) for (axis, full), (_day, n, _total) in zip(labels, rows, strict=True)],
+        title=title,
+        desc=_("Bar chart; the same figures are in the table below."),
+        uid="over-time",
+    )

@@ -258,7 +258,7 @@ def statistics_page(request):
         "total": statistics.confirmed_count(declaration),
         "by_type": [(SignatoryType(kind).label, n) for kind, n in by_type.items()],
         "over_time": over_time,
-        "chart": statistics.bar_chart(over_time["rows"]),
+        "chart": statistics.over_time_chart(over_time),
         **_municipality_summary(declaration),
     }
     return render(request, "declaration/statistics.html", context)

@@ -1,6 +1,7 @@
 """Streamed exports of filtered lists, and the statistics page's charts with their tables."""
 
 import io
+import re
 
 import pytest
 from django.http import FileResponse, StreamingHttpResponse
@@ -75,3 +76,19 @@ def test_it_counts_expressions_of_interest_per_month_from_the_first_one():
     assert len(months) >= 20
     assert months[0][1] == 1 and months[-1][1] == 1
     assert sum(n for _month, n in months) == 2
+
+
+def test_it_draws_every_chart_from_the_one_chart_module_with_escaped_labels_and_plain_numbers():
+    from django.utils import translation
+
+    from coalition import charts
+
+    with translation.override("sl"):
+        svg = charts.timeline_chart(
+            [("1. 2.", "<i>1. 2. 2025</i>", 3), ("2. 2.", "2. 2. 2025", 0)], title="Č<", desc="Opis", uid="t"
+        )
+    assert 'aria-labelledby="t-t t-d"' in svg and '<title id="t-t">Č&lt;</title>' in svg
+    assert "&lt;i&gt;1. 2. 2025&lt;/i&gt;: 3" in svg
+    shapes = " ".join(re.findall(r"<(?:rect|line|text) [^>]*>", svg))
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]+)"', shapes)
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers)
