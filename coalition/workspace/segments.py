@@ -2,11 +2,26 @@
 
 from django.http import QueryDict
 
-from coalition.workspace.filters import PersonFilterForm
+from coalition.workspace.filters import PersonFilterForm, PreloadableModelChoiceField
 
 
 def segment_form(segment):
     return PersonFilterForm(QueryDict(segment.querystring))
+
+
+def segment_forms(segments):
+    """The filter form of each segment; the municipalities, subgroups and tags they name are loaded in
+    one query per field for all of them, not one per segment."""
+    forms = [segment_form(segment) for segment in segments]
+    for name, field in PersonFilterForm.base_fields.items():
+        if not isinstance(field, PreloadableModelChoiceField):
+            continue
+        wanted = {str(form.data.get(name, "")).strip() for form in forms}
+        pks = {int(value) for value in wanted if value.isdigit()}
+        objects = field.queryset.in_bulk(pks) if pks else {}
+        for form in forms:
+            form.fields[name].preloaded = objects
+    return forms
 
 
 def segment_people(segment):

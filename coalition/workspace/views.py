@@ -283,10 +283,11 @@ def merge(request):
 @secretariat_required
 def segment_list(request):
     Segment.ensure_builtins()
-    items = []
-    for segment in Segment.objects.all():
-        form = segments.segment_form(segment)
-        items.append({"segment": segment, "filters": active_filters(form)})
+    saved = list(Segment.objects.all())
+    items = [
+        {"segment": segment, "filters": active_filters(form)}
+        for segment, form in zip(saved, segments.segment_forms(saved), strict=True)
+    ]
     return render(request, "workspace/segments.html", {"items": items})
 
 

@@ -81,3 +81,20 @@ def test_it_does_not_delete_a_built_in_segment(client, secretariat_user):
     client.force_login(secretariat_user)
     client.post(reverse("workspace:segment_delete", args=[builtin.pk]))
     assert Segment.objects.filter(pk=builtin.pk).exists()
+
+
+def test_it_describes_each_segment_s_filters_by_name_and_ignores_one_that_no_longer_exists(client, secretariat_user):
+    from coalition.models import Tag
+
+    tag = Tag.objects.create(name="županje")
+    municipality = MunicipalityFactory(name="Tržič")
+    Segment.objects.create(name="Z oznako", querystring=f"tag={tag.pk}&municipality={municipality.pk}")
+    Segment.objects.create(name="Izbrisana oznaka", querystring="tag=999999")
+    Segment.objects.create(name="Pokvarjena", querystring="tag=abc")
+    client.force_login(secretariat_user)
+    with override("en"):
+        html = client.get(reverse("workspace:segments")).content.decode()
+    assert "županje" in html and "Tržič" in html
+    assert "999999" not in html and "abc" not in html
+    for name in ("Z oznako", "Izbrisana oznaka", "Pokvarjena"):
+        assert name in html
