@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coalition import formfields
 from partnership.models import Subgroup
 
 
@@ -15,7 +16,7 @@ class InterestForm(forms.Form):
         required=False,
         help_text=_("The municipality, institution, company or NGO you work for, if any."),
     )
-    subgroups = forms.ModelMultipleChoiceField(
+    subgroups = formfields.ModelMultipleChoiceField(
         label=_("Subgroups"),
         queryset=Subgroup.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -53,6 +53,14 @@ def test_it_refuses_wrong_input_with_field_messages_and_stores_nothing(client, s
     assert OutboundEmail.objects.count() == 0
 
 
+@pytest.mark.parametrize("subgroup", ["9" * 25, "-" + "9" * 25, "a\x00b", "1.5"])
+def test_it_refuses_a_subgroup_id_no_database_could_hold_naming_the_field(client, seeded, subgroup):
+    response = client.post(URL_EN, _valid(subgroups=[subgroup]))
+    assert response.status_code == 400
+    assert "Subgroups: " in response.content.decode()
+    assert ExpressionOfInterest.objects.filter(source="web").count() == 0
+
+
 def test_it_asks_for_at_least_one_subgroup_in_slovenian(client, seeded):
     response = client.post(URL_SL, _valid(subgroups=[]))
     assert response.status_code == 400
