@@ -128,7 +128,12 @@ def url_signatories():
 
 
 def url_signatories_deep():
-    """A page at nine tenths of the public list (offset paging makes deep pages the expensive ones)."""
+    """A page at nine tenths of the public list, by the link a visitor follows to reach it.
+
+    The list's "Next" link names the page and where it starts (``?page=N&after=<cursor>``, see
+    ``declaration.listing``); this is that link on the page before, built the same way. A list
+    without cursors is paged by number (``?page=N``).
+    """
     from django.apps import apps
 
     base = url_signatories()
@@ -136,7 +141,15 @@ def url_signatories_deep():
     public = Signature.objects.public().count() if hasattr(Signature.objects, "public") else 0
     page_size = int(os.environ.get("BENCH_SIGNATORY_PAGE_SIZE", 0)) or _page_size(base)
     last = max(1, -(-public // page_size))
-    return f"{base}?page={max(1, last * 9 // 10)}"
+    number = max(1, last * 9 // 10)
+    try:
+        from declaration import listing
+    except ImportError:
+        return f"{base}?page={number}"
+    if number == 1:
+        return base
+    previous_last_row = Signature.objects.public().order_by(*listing.ORDER)[(number - 1) * page_size - 1]
+    return f"{base}?page={number}&after={listing.encode(previous_last_row)}"
 
 
 def _page_size(path):

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Municipality
+from coalition.widgets import QuickSelect
+from declaration import listing
 from declaration.cache import cache_call
 from declaration.models import SignatoryType
 from declaration.validators import validate_mandate_file
@@ -138,13 +140,45 @@ MUNICIPALITY_CHOICES_KEY = "declaration:municipality-choices"
 class SignatureSearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name or organisation"), required=False, max_length=100)
     type = forms.ChoiceField(
-        label=_("Signed as"), required=False, choices=[("", _("all"))] + list(SignatoryType.choices)
+        label=_("Signed as"),
+        required=False,
+        choices=[("", _("all"))] + list(SignatoryType.choices),
+        widget=QuickSelect,
     )
-    municipality = forms.TypedChoiceField(label=_("Municipality"), required=False, coerce=int, empty_value=None)
+    municipality = forms.TypedChoiceField(
+        label=_("Municipality"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
+    # Where the page starts, from the list's own next and previous links (see declaration.listing).
+    after = forms.CharField(label=_("Position in the list"), required=False, widget=forms.HiddenInput)
+    before = forms.CharField(label=_("Position in the list"), required=False, widget=forms.HiddenInput)
+
+    POSITION_FIELDS = ("after", "before")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = [("", _("all"))] + municipality_choices()
+
+    def _clean_position(self, name):
+        raw = self.cleaned_data.get(name)
+        if not raw:
+            return None
+        try:
+            return listing.decode(raw)
+        except listing.InvalidCursor:
+            raise ValidationError(
+                _("This link to a page of the list is damaged: start again from the first page."), code="invalid"
+            ) from None
+
+    def clean_after(self):
+        return self._clean_position("after")
+
+    def clean_before(self):
+        return self._clean_position("before")
+
+    @property
+    def filters(self):
+        """The search and filters chosen (not the position in the list)."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.POSITION_FIELDS}
 
 
 class SecretariatWithdrawalForm(forms.Form):

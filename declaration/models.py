@@ -300,6 +300,13 @@ class Signature(models.Model):
             models.Index(
                 fields=["declaration", "status", "show_publicly", "-confirmed_at"], name="signature_public_idx"
             ),
+            # The public list's own order, holding only listed rows: a page is a short range of it
+            # (declaration.listing), read from the index alone when resolving a page number.
+            models.Index(
+                fields=["-confirmed_at", "-id", "declaration"],
+                condition=Q(status="confirmed", show_publicly=True),
+                name="signature_listed_idx",
+            ),
             models.Index(fields=["declaration", "status", "signatory_type"], name="signature_type_idx"),
             models.Index(fields=["municipality", "status"], name="signature_municipality_idx"),
             models.Index(fields=["status", "created"], name="signature_status_created_idx"),
@@ -334,6 +341,28 @@ class Signature(models.Model):
     def listed_organisation(self):
         """The organisation shown publicly: only once the secretariat verified the institution."""
         return self.organisation_name if self.is_listed_as_institution else ""
+
+
+class SignatureTally(models.Model):
+    """How many of a declaration's signatures are confirmed and how many of those are listed publicly.
+
+    Kept in step by ``declaration.tally`` in the same transaction as every save or delete of a
+    signature, so the public list and the API do not count 80,000 rows per request. Bulk writes
+    (``bulk_create``, ``QuerySet.update``) bypass it and must call ``declaration.tally.recount``.
+    """
+
+    declaration = models.OneToOneField(
+        Declaration, verbose_name=_("declaration"), on_delete=models.CASCADE, primary_key=True, related_name="tally"
+    )
+    confirmed = models.PositiveIntegerField(_("confirmed signatures"), default=0)
+    listed = models.PositiveIntegerField(_("listed publicly"), default=0)
+
+    class Meta:
+        verbose_name = _("signature tally")
+        verbose_name_plural = _("signature tallies")
+
+    def __str__(self):
+        return f"{self.declaration_id}: {self.confirmed} confirmed, {self.listed} listed"
 
 
 class ConsentEventQuerySet(models.QuerySet):

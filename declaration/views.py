@@ -2,11 +2,9 @@ import csv
 
 from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coalition import pagecache
 from coalition.net import client_ip
 from coalition.permissions import is_secretariat
-from declaration import services, statistics, tokens
+from declaration import listing, services, statistics, tally, tokens
 from declaration.cache import cached
 from declaration.forms import SecretariatWithdrawalForm, SignatureForm, SignatureSearchForm
 from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature
@@ -24,8 +22,9 @@ from declaration.validators import MANDATE_EXTENSIONS
 PAGE_SIZE = 50
 
 
-def current_declaration():
-    declaration = Declaration.objects.order_by("-created").first()
+def current_declaration(*related):
+    declarations = Declaration.objects.select_related(*related) if related else Declaration.objects
+    declaration = declarations.order_by("-created").first()
     if declaration is None:
         raise Http404
     return declaration
@@ -188,26 +187,16 @@ def withdraw(request, token):
     return render(request, "declaration/withdrawn.html", {"signature": signature})
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (cached elsewhere) instead of running COUNT(*) on every page."""
-
-    def __init__(self, object_list, per_page, *, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self._known_count = count
-
-    @cached_property
-    def count(self):
-        return self._known_count
-
-
 @pagecache.cache_public_page(pagecache.CONTENT, pagecache.SIGNATURES)
 @require_GET
 def signatories(request):
-    declaration = current_declaration()
+    declaration = current_declaration("tally")
     form = SignatureSearchForm(request.GET or None)
     filters = {"q": "", "type": "", "municipality": None}
+    position = {"after": None, "before": None}
     if form.is_bound and form.is_valid():
-        filters.update({k: v for k, v in form.cleaned_data.items() if v})
+        filters.update({k: v for k, v in form.filters.items() if v})
+        position = {name: form.cleaned_data[name] for name in position}
     elif form.is_bound:
         return render(request, "declaration/signatories.html", {"declaration": declaration, "form": form}, status=400)
     signatures = (
@@ -223,7 +212,6 @@ def signatories(request):
             "confirmed_at",
             "municipality__name",
         )
-        .order_by("-confirmed_at", "-pk")
     )
     if filters["q"]:
         signatures = signatures.search(filters["q"])
@@ -231,20 +219,47 @@ def signatories(request):
         signatures = signatures.of_listed_type(filters["type"])
     if filters["municipality"]:
         signatures = signatures.filter(municipality_id=filters["municipality"])
-    cache_name = f"public-count:{filters['q']}|{filters['type']}|{filters['municipality']}"
-    total = cached(declaration.pk, cache_name, signatures.count, timeout=300)
-    page = CountedPaginator(signatures, PAGE_SIZE, count=total).get_page(request.GET.get("page"))
+    filtered = any(filters.values())
+    if filtered:
+        cache_name = f"public-count:{filters['q']}|{filters['type']}|{filters['municipality']}"
+        total = cached(declaration.pk, cache_name, signatures.count, timeout=300)
+    else:
+        total = tally.listed_count(declaration)
+    page = listing.get_page(
+        signatures, per_page=PAGE_SIZE, count=total, number=listing.page_number(request.GET.get("page")), **position
+    )
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", *SignatureSearchForm.POSITION_FIELDS):
+        query.pop(name, None)
     context = {
         "declaration": declaration,
         "form": form,
         "page": page,
+        "rows": _listed_rows(page.object_list),
         "total": total,
-        "filtered": any(filters.values()),
+        "filtered": filtered,
         "querystring": query.urlencode(),
     }
     return render(request, "declaration/signatories.html", context)
+
+
+def _listed_rows(signatures):
+    """What each row of the list shows, prepared here rather than by filters in the template."""
+    labels = dict(SignatoryType.choices)
+    rows = []
+    for signature in signatures:
+        confirmed = timezone.localtime(signature.confirmed_at)
+        rows.append(
+            {
+                "name": signature.name,
+                "organisation": signature.listed_organisation or "—",
+                "type": labels[signature.listed_type],
+                "municipality": signature.municipality.name if signature.municipality_id else "—",
+                "datetime": confirmed.isoformat(),
+                "date": f"{confirmed.day}. {confirmed.month}. {confirmed.year}",
+            }
+        )
+    return rows
 
 
 @pagecache.cache_public_page(pagecache.CONTENT, pagecache.SIGNATURES)

@@ -12,6 +12,7 @@ from coalition.api.renderers import CSVExportMixin
 from coalition.api.throttling import AnonThrottle, SigningThrottle, UserThrottle
 from coalition.net import client_ip
 from declaration import services
+from declaration.api.pagination import SignatoryPagination
 from declaration.api.serializers import (
     DeclarationSerializer,
     SignatorySerializer,
@@ -118,6 +119,7 @@ class DeclarationViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModel
 class SignatoryViewSet(pagecache.CachedPublicListMixin, CSVExportMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     cache_scopes = (pagecache.CONTENT, pagecache.SIGNATURES)
     serializer_class = SignatorySerializer
+    pagination_class = SignatoryPagination
     filterset_class = SignatoryFilter
     folded_search = True
     search_fields = ["name", "organisation"]
