@@ -10,6 +10,8 @@ import ipaddress
 
 from django.conf import settings
 
+from coalition.cache import count_with_add_and_incr
+
 
 def _parse(value):
     try:
@@ -49,21 +51,21 @@ def client_ip(request):
     return str(remote)
 
 
-def rate_limit_exceeded(scope, key, *, limit, window):
-    """Count one more request for ``key`` in ``scope``; True once more than ``limit`` in ``window`` seconds.
+def count_hit(cache_key, *, window):
+    """Count one more hit on ``cache_key`` in the shared cache; return the count in this window.
 
-    Atomic under concurrency: ``cache.add`` creates the counter only if absent and ``cache.incr``
-    is an atomic increment on Redis (and under a lock in the local-memory cache), so parallel
-    requests never read the same count.
+    Atomic under concurrency, so parallel requests never read the same count: on Redis one round
+    trip (``FallbackRedisCache.count_hit``); on other caches ``cache.add`` creates the counter only
+    if absent and ``cache.incr`` is an atomic increment (under a lock in the local-memory cache).
     """
     from django.core.cache import cache
 
-    cache_key = f"ratelimit:{scope}:{key}"
-    cache.add(cache_key, 0, timeout=window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        # The counter expired between add and incr: this request starts a new window.
-        cache.add(cache_key, 1, timeout=window)
-        count = 1
-    return count > limit
+    counter = getattr(cache, "count_hit", None)
+    if counter is not None:
+        return counter(cache_key, window)
+    return count_with_add_and_incr(cache, cache_key, window)
+
+
+def rate_limit_exceeded(scope, key, *, limit, window):
+    """Count one more request for ``key`` in ``scope``; True once more than ``limit`` in ``window`` seconds."""
+    return count_hit(f"ratelimit:{scope}:{key}", window=window) > limit

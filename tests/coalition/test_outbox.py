@@ -47,7 +47,7 @@ def test_it_sends_once_when_the_task_is_delivered_twice(django_capture_on_commit
 
 
 def test_it_keeps_the_mail_when_the_broker_is_down_and_the_sweep_sends_it_once(django_capture_on_commit_callbacks):
-    with mock.patch("coalition.tasks.send_outbound_email.delay", side_effect=OSError("broker down")):
+    with mock.patch("coalition.tasks.send_outbound_email.apply_async", side_effect=OSError("broker down")):
         with django_capture_on_commit_callbacks(execute=True):
             queued = _queue()
     assert mail.outbox == []
