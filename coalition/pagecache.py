@@ -13,7 +13,12 @@ What is never served from or stored in this cache:
 - anything but GET and HEAD, and any request from a signed-in user or carrying an API token;
 - a request with messages waiting to be shown (they belong to that visitor);
 - a response that is not a plain 200, sets a cookie, or used a CSRF token (it would hand one
-  visitor's token to another, so a page with a form is always rendered per visitor).
+  visitor's token to another).
+
+A page with a form that every anonymous visitor sees the same (the signing form) goes through
+``render_form_page`` instead: it is rendered once with a placeholder where the CSRF token goes and
+kept like any other page; each visitor then gets the stored page with their own fresh token put in
+the placeholder's place, and the CSRF cookie that goes with it.
 
 Every change that a public page shows reaches ``bump`` through the models registered with
 ``invalidate_on`` (saves, deletes and many-to-many changes, whether made by a page, the API, the admin,
@@ -32,6 +37,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -171,6 +179,32 @@ def cache_public_page(*scopes, timeout=None):
         return wrapped
 
     return decorator
+
+
+# Stands for the CSRF token in a stored form page; no token (letters and digits only) contains it.
+CSRF_PLACEHOLDER = "--csrf-token-of-the-visitor--"
+
+
+def render_form_page(request, template_name, get_context, scopes):
+    """The form page ``template_name``: for anonymous visitors the stored rendering with their own token.
+
+    ``get_context()`` gives the page's context; it is called only when the page is rendered. Signed-in
+    visitors, a visitor with messages waiting, and every request while the cache is unavailable get
+    the page rendered for them as usual.
+    """
+    key = None
+    if request.method == "GET" and _may_use_cache(request):
+        versions = scope_versions(scopes)
+        if versions is not None:
+            key = _page_key(request, f"form:{template_name}", versions)
+    if key is None:
+        return render(request, template_name, get_context())
+    content = _cache_call("get", key)
+    if content is None:
+        # The view's context wins over the context processors, so the placeholder stands in for the token.
+        content = render_to_string(template_name, {**get_context(), "csrf_token": CSRF_PLACEHOLDER}, request)
+        _cache_call("set", key, content, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return HttpResponse(content.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
 class CachedPublicListMixin:

@@ -10,9 +10,29 @@ from declaration.models import SignatoryType
 from declaration.validators import validate_mandate_file
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
+class MunicipalityChoiceField(forms.ChoiceField):
+    """One of the municipalities the form is given (``declaration.current`` holds them: no query per signing).
+
+    Cleans to the ``Municipality`` itself, or None when none is chosen.
+    """
+
+    def __init__(self, *, empty_label, **kwargs):
+        self.empty_label = empty_label
+        self.municipalities = {}
+        super().__init__(**kwargs)
+
+    def set_municipalities(self, municipalities):
+        """``municipalities``: {primary key as text: Municipality}, in the order the list shows them."""
+        self.municipalities = municipalities
+        # Listed only when the form is rendered; a signing checks its choice against the dict.
+        self.choices = lambda: [("", self.empty_label)] + [(pk, m.name) for pk, m in municipalities.items()]
+
+    def valid_value(self, value):
+        return value in self.municipalities
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.municipalities[value] if value else None
 
 
 class SignatureForm(forms.Form):
@@ -51,7 +71,6 @@ class SignatureForm(forms.Form):
     )
     municipality = MunicipalityChoiceField(
         label=_("Municipality"),
-        queryset=Municipality.objects.order_by("name"),
         required=False,
         empty_label=_("(none)"),
         help_text=_("Optional for individuals; required when you sign on behalf of a municipality."),
@@ -79,12 +98,12 @@ class SignatureForm(forms.Form):
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, consent_text=None, **kwargs):
+    def __init__(self, *args, consent_text=None, municipalities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.consent_text = consent_text
         if consent_text is not None:
             self.fields["consent_version"].initial = consent_text.version
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name").only("pk", "name")
+        self.fields["municipality"].set_municipalities(municipalities or {})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"

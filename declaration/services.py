@@ -12,7 +12,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -22,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.emails import queue_mail
 from coalition.models import Municipality, OutboundEmail
-from declaration import tokens
+from coalition.net import count_hit
+from declaration import current, tokens
 from declaration.cache import bump_signature_cache
 from declaration.models import ConsentEvent, ConsentText, SignatoryType, Signature, email_hash, normalise_email
 from declaration.validators import validate_mandate_file
@@ -52,21 +52,15 @@ def _setting(name, default):
 def check_signing_rate(ip):
     """Count one signing attempt from ``ip``; raise :class:`SigningRateLimited` past the limit.
 
-    ``cache.add`` then ``cache.incr`` are atomic in Redis and locmem, so concurrent requests
+    The count is atomic in Redis and locmem (``coalition.net.count_hit``), so concurrent requests
     cannot all slip under the limit.
     """
     if not ip:
         return
     limit = _setting("SIGNATURE_RATE_LIMIT", 10)
     window = _setting("SIGNATURE_RATE_WINDOW", 3600)
-    key = f"declaration:sign-rate:{ip}"
     try:
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window)
-            count = 1
+        count = count_hit(f"declaration:sign-rate:{ip}", window=window)
     except Exception as exc:  # noqa: BLE001 - Redis down: the e-mail confirmation still guards signing
         logger.warning("Signing rate limit skipped, cache unavailable: %s", type(exc).__name__)
         return
@@ -113,8 +107,8 @@ def validate_signing_data(
         errors["municipality"] = _("Choose the municipality you sign for.")
     if consent_given is not True:
         errors["consent"] = _("To sign, you must agree to the processing of your personal data.")
-    current = declaration.current_consent_text()
-    if consent_text is None or current is None or consent_text.pk != current.pk:
+    in_force = current.consent_text_in_force(declaration)
+    if consent_text is None or in_force is None or consent_text.pk != in_force.pk:
         errors["consent"] = _("The consent text has changed. Please read it again and agree to it.")
     if not declaration.is_open():
         errors["__all__"] = _("This declaration is not open for signing.")
@@ -138,7 +132,7 @@ def management_url(signature):
     return _absolute("declaration:manage", tokens.management_token(signature), signature.language)
 
 
-def _mail(signature, template):
+def _queue_mail(signature, template):
     context = {
         "signature": signature,
         "declaration": signature.declaration,
@@ -150,6 +144,11 @@ def _mail(signature, template):
     if template == "signature-confirmed":
         extra = {"attachment_task": "declaration.pdf.confirmation_attachment", "attachment_ref": signature.pk}
     queue_mail(to=signature.email, template=template, context=context, language=signature.language, **extra)
+
+
+def _mail(signature, template):
+    """Queue the mail and remember when: a repeated signing mails again only after a while."""
+    _queue_mail(signature, template)
     signature.last_mailed_at = timezone.now()
     Signature.objects.filter(pk=signature.pk).update(last_mailed_at=signature.last_mailed_at)
 
@@ -216,20 +215,18 @@ def sign_declaration(
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
 
-    with transaction.atomic():
-        active = [Signature.Status.PENDING, Signature.Status.CONFIRMED]
-        existing = (
-            Signature.objects.select_for_update()
-            .filter(declaration=declaration, status__in=active)
-            .with_email(email)
-            .select_related("declaration")
-            .first()
-        )
-        if existing is not None:
-            _remind(existing)
-            return None
+    for attempt in range(2):
         try:
             with transaction.atomic():
+                active = Signature.objects.filter(declaration=declaration).active_with_email(email)
+                # At most one row. No ORDER BY or LIMIT (``first()``): they tempt PostgreSQL to walk the
+                # primary key past every signature instead of reading the two unique indexes.
+                existing = next(iter(active.select_for_update().order_by()), None)
+                if existing is not None:
+                    existing.declaration = declaration
+                    _remind(existing)
+                    return None
+                now = timezone.now()
                 signature = Signature.objects.create(
                     declaration=declaration,
                     name=name.strip(),
@@ -241,27 +238,22 @@ def sign_declaration(
                     show_publicly=bool(show_publicly),
                     mandate_file=None if individual else mandate_file,
                     language=language,
+                    last_mailed_at=now,  # the link is queued below, in this transaction
                 )
-        except IntegrityError:
-            # A concurrent submission for the same address won the race: answer as if it were ours.
-            existing = (
-                Signature.objects.select_for_update()
-                .filter(declaration=declaration, status__in=active)
-                .with_email(email)
-                .select_related("declaration")
-                .first()
-            )
-            if existing is not None:
-                _remind(existing)
+                ConsentEvent.objects.create(
+                    kind=ConsentEvent.Kind.GIVEN,
+                    consent_text=consent_text,
+                    channel=channel,
+                    email_hash=signature.email_hash,
+                    signature=signature,
+                )
+                _queue_mail(signature, "signature-confirm")
             return None
-        ConsentEvent.objects.create(
-            kind=ConsentEvent.Kind.GIVEN,
-            consent_text=consent_text,
-            channel=channel,
-            email_hash=signature.email_hash,
-            signature=signature,
-        )
-        _mail(signature, "signature-confirm")
+        except IntegrityError:
+            # A concurrent submission for the same address won the race (its insert held the unique
+            # index until it committed): look again, find it and answer as if it were ours.
+            if attempt:
+                raise
     return None
 
 

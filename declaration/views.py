@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coalition import pagecache
 from coalition.net import client_ip
 from coalition.permissions import is_secretariat
-from declaration import listing, services, statistics, tally, tokens
+from declaration import current, listing, services, statistics, tally, tokens
 from declaration.cache import cached
 from declaration.forms import SecretariatWithdrawalForm, SignatureForm, SignatureSearchForm
 from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature
@@ -55,43 +55,51 @@ def declaration_detail(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def sign(request):
-    declaration = current_declaration()
-    consent_text = declaration.current_consent_text()
-    if request.method == "POST":
-        form = SignatureForm(request.POST, request.FILES, consent_text=consent_text)
-        if form.is_bot:
-            # A bot filled the honeypot: answer exactly as to a person, store nothing.
+    if request.method == "GET":
+        # The same page for every anonymous visitor but for the CSRF token: rendered once per change.
+        return pagecache.render_form_page(request, "declaration/sign.html", _sign_page_context, (pagecache.CONTENT,))
+    held = current.get()
+    if held.declaration is None:
+        raise Http404
+    declaration, consent_text = held.declaration, held.consent_text
+    form = SignatureForm(request.POST, request.FILES, consent_text=consent_text, municipalities=held.municipalities)
+    if form.is_bot:
+        # A bot filled the honeypot: answer exactly as to a person, store nothing.
+        return redirect("declaration:sent")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.sign_declaration(
+                declaration=declaration,
+                name=data["name"],
+                email=data["email"],
+                signatory_type=data["signatory_type"],
+                organisation_name=data["organisation_name"],
+                position=data["position"],
+                municipality=data["municipality"],
+                show_publicly=data["show_publicly"],
+                mandate_file=data["mandate_file"],
+                consent_given=data["consent"],
+                consent_text=consent_text,
+                channel=ConsentEvent.Channel.WEB,
+                ip=client_ip(request),
+            )
+        except services.SigningRateLimited:
+            return render(request, "declaration/rate_limited.html", {"declaration": declaration}, status=429)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
             return redirect("declaration:sent")
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.sign_declaration(
-                    declaration=declaration,
-                    name=data["name"],
-                    email=data["email"],
-                    signatory_type=data["signatory_type"],
-                    organisation_name=data["organisation_name"],
-                    position=data["position"],
-                    municipality=data["municipality"],
-                    show_publicly=data["show_publicly"],
-                    mandate_file=data["mandate_file"],
-                    consent_given=data["consent"],
-                    consent_text=consent_text,
-                    channel=ConsentEvent.Channel.WEB,
-                    ip=client_ip(request),
-                )
-            except services.SigningRateLimited:
-                return render(request, "declaration/rate_limited.html", {"declaration": declaration}, status=429)
-            except ValidationError as exc:
-                form.apply_service_errors(exc)
-            else:
-                return redirect("declaration:sent")
-        status = 400
-    else:
-        form = SignatureForm(consent_text=consent_text)
-        status = 200
     context = {"declaration": declaration, "consent_text": consent_text, "form": form}
-    return render(request, "declaration/sign.html", context, status=status)
+    return render(request, "declaration/sign.html", context, status=400)
+
+
+def _sign_page_context():
+    held = current.get()
+    if held.declaration is None:
+        raise Http404
+    form = SignatureForm(consent_text=held.consent_text, municipalities=held.municipalities)
+    return {"declaration": held.declaration, "consent_text": held.consent_text, "form": form}
 
 
 @require_GET

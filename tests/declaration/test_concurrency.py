@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.conf import settings
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 
 from declaration import services
 from declaration.models import ConsentEvent, Signature
@@ -77,3 +78,30 @@ def test_it_confirms_and_counts_once_when_the_link_is_opened_many_times_at_once(
     from coalition.models import OutboundEmail
 
     assert OutboundEmail.objects.filter(kind="signature-confirmed").count() == 1
+
+
+def test_it_finds_an_address_that_signed_through_the_unique_indexes_whatever_the_number_of_signatures(
+    django_capture_on_commit_callbacks,
+):
+    declaration = DeclarationFactory()
+    consent_text = ConsentTextFactory(declaration=declaration, version=1)
+    Signature.objects.bulk_create(
+        SignatureFactory.build(declaration=declaration, status=status, email=f"p{n}@example.org")
+        for n, status in zip(range(3000), ["confirmed", "pending", "withdrawn"] * 1000, strict=True)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE declaration_signature")
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks():
+        services.sign_declaration(
+            declaration=declaration,
+            name="Ana Žagar",
+            email="ana@example.org",
+            signatory_type="individual",
+            consent_given=True,
+            consent_text=consent_text,
+        )
+    lookup = next(q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "declaration_signature"'))
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + lookup)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "signature_one_pending_per_email" in plan and "signature_one_confirmed_per_email" in plan, plan

@@ -56,7 +56,7 @@ def test_it_resends_the_confirmation_link_to_a_pending_address_without_a_second_
 def test_it_stores_the_signature_and_shows_the_normal_page_when_the_broker_is_down_and_the_sweep_mails_once(
     client, sign_data, django_capture_on_commit_callbacks
 ):
-    with mock.patch("coalition.tasks.send_outbound_email.delay", side_effect=OSError("broker down")):
+    with mock.patch("coalition.tasks.send_outbound_email.apply_async", side_effect=OSError("broker down")):
         response = _post(client, sign_data, django_capture_on_commit_callbacks)
 
     assert response.status_code == 302 and response["Location"].endswith("/podpis/poslano/")
