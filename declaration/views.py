@@ -102,6 +102,7 @@ def _sign_page_context():
     return {"declaration": held.declaration, "consent_text": held.consent_text, "form": form}
 
 
+@pagecache.cache_public_page(pagecache.CONTENT)
 @require_GET
 def sent(request):
     return render(request, "declaration/sent.html", {"declaration": current_declaration()})

@@ -151,3 +151,12 @@ def test_it_owes_and_sends_exactly_one_mail_per_signature(sign_data, django_capt
     assert OutboundEmail.objects.owed().count() == 0
     assert sorted(message.to[0] for message in mail.outbox) == [f"podpisnik{n}@example.org" for n in range(3)]
     assert all(s.last_mailed_at is not None for s in Signature.objects.all())
+
+
+def test_it_serves_the_page_a_signing_lands_on_from_the_cache(consent_text, django_assert_num_queries):
+    visitor = _visitor()
+    assert visitor.get("/sl/deklaracija/podpis/poslano/").status_code == 200
+    with django_assert_num_queries(0):
+        response = visitor.get("/sl/deklaracija/podpis/poslano/")
+    assert response.status_code == 200
+    assert "Preverite svojo e-pošto" in response.content.decode()
