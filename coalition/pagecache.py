@@ -29,7 +29,10 @@ Without a shared cache (``DummyCache``) there are no versions, and every page is
 import functools
 import hashlib
 import logging
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -108,6 +111,73 @@ def invalidate_on(model, *scopes):
         m2m_changed.connect(receiver, sender=field.remote_field.through, weak=False, dispatch_uid=uid + field.name)
 
 
+class LocalPages:
+    """Stored pages this process has already fetched, so a hit reads only the versions from Redis.
+
+    Keys carry the versions, so a bumped scope never finds an old body here either; entries are
+    dropped least recently used first once ``max_bytes`` of bodies are held, and after ``timeout``.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self._entries = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            expires, value, size = entry
+            if expires < time.monotonic():
+                del self._entries[key]
+                self._bytes -= size
+                return None
+            self._entries.move_to_end(key)
+            return value
+
+    def set(self, key, value, size, timeout):
+        if size > self.max_bytes:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= old[2]
+            self._entries[key] = (time.monotonic() + timeout, value, size)
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _key, (_expires, _value, dropped) = self._entries.popitem(last=False)
+                self._bytes -= dropped
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+_local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
+
+
+def _get_stored(key):
+    """The stored value under ``key``: from this process if it has it, else from the shared cache."""
+    value = _local_pages.get(key)
+    if value is None:
+        value = _cache_call("get", key)
+        if value is not None:
+            _local_pages.set(key, value, _size(value), settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
+def _set_stored(key, value, timeout):
+    _cache_call("set", key, value, timeout=timeout)
+    _local_pages.set(key, value, _size(value), timeout)
+
+
+def _size(value):
+    return len(value[0]) if isinstance(value, tuple) else len(value)
+
+
 def _may_use_cache(request):
     if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return False
@@ -140,7 +210,7 @@ def lookup(request, view_name, scopes):
     if versions is None:
         return None, None
     key = _page_key(request, view_name, versions)
-    stored = _cache_call("get", key)
+    stored = _get_stored(key)
     if stored is None:
         return key, None
     content, content_type = stored
@@ -153,7 +223,7 @@ def store(request, key, response, timeout=None):
     """Keep a rendered ``response`` under ``key`` if it may be shown to every anonymous visitor."""
     if _may_store(request, response):
         lifetime = timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT
-        _cache_call("set", key, (response.content, response["Content-Type"]), timeout=lifetime)
+        _set_stored(key, (response.content, response["Content-Type"]), lifetime)
         response[HIT_HEADER] = "miss"
     return response
 
@@ -199,11 +269,11 @@ def render_form_page(request, template_name, get_context, scopes):
             key = _page_key(request, f"form:{template_name}", versions)
     if key is None:
         return render(request, template_name, get_context())
-    content = _cache_call("get", key)
+    content = _get_stored(key)
     if content is None:
         # The view's context wins over the context processors, so the placeholder stands in for the token.
         content = render_to_string(template_name, {**get_context(), "csrf_token": CSRF_PLACEHOLDER}, request)
-        _cache_call("set", key, content, timeout=settings.PAGE_CACHE_TIMEOUT)
+        _set_stored(key, content, settings.PAGE_CACHE_TIMEOUT)
     return HttpResponse(content.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 

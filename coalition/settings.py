@@ -151,6 +151,8 @@ CELERY_BEAT_SCHEDULE = {
 # Seconds a rendered public page is kept for anonymous visitors (coalition/pagecache.py); a change
 # to what the page shows drops it at once, so this only bounds how long unused entries linger.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+# Bytes of cached page bodies each process also keeps in memory, so a hit asks Redis only for versions.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)
 # Expressions of interest in the partnership: submissions per client address per window (seconds).
 PARTNERSHIP_INTEREST_RATE_LIMIT = (
     env.int("PARTNERSHIP_INTEREST_RATE_LIMIT", default=5),

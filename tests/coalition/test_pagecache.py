@@ -183,3 +183,48 @@ def test_the_api_keeps_json_and_csv_apart(client, declaration):
         "Marija Čebašek"
         in b"".join(csv_response.streaming_content if csv_response.streaming else [csv_response.content]).decode()
     )
+
+
+def test_a_hit_reads_the_body_from_process_memory_and_only_the_versions_from_the_cache(client, declaration):
+    from django.core.cache import cache
+
+    client.get(url("declaration:signatories"))
+    calls = []
+    original_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        calls.append(key)
+        return original_get(key, *args, **kwargs)
+
+    cache.get = counting_get
+    try:
+        response = client.get(url("declaration:signatories"))
+    finally:
+        del cache.get
+    assert response[pagecache.HIT_HEADER] == "hit"
+    assert not [key for key in calls if "pagecache:page:" in key]
+
+
+def test_a_bump_by_another_process_is_seen_although_this_process_holds_the_page(client, declaration):
+    from django.core.cache import cache
+
+    SignatureFactory(declaration=declaration, name="Marija Čebašek")
+    assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "miss"
+    assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "hit"
+    # Another web process confirmed a signature: it wrote a new version to the shared cache only.
+    cache.set(pagecache._version_key(pagecache.SIGNATURES), "bumped-elsewhere", timeout=None)
+    assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "miss"
+
+
+def test_process_memory_holds_at_most_its_bytes_dropping_the_least_recently_used():
+    pages = pagecache.LocalPages(max_bytes=10)
+    pages.set("a", (b"aaaa", "text/html"), 4, timeout=60)
+    pages.set("b", (b"bbbb", "text/html"), 4, timeout=60)
+    assert pages.get("a") == (b"aaaa", "text/html")  # "a" is now the most recently used
+    pages.set("c", (b"cccc", "text/html"), 4, timeout=60)
+    assert pages.get("b") is None
+    assert pages.get("a") is not None and pages.get("c") is not None
+    pages.set("huge", (b"x" * 11, "text/html"), 11, timeout=60)
+    assert pages.get("huge") is None
+    pages.set("old", (b"o", "text/html"), 1, timeout=-1)
+    assert pages.get("old") is None
