@@ -64,6 +64,27 @@ class FallbackRedisCache(RedisCache):
             self._unavailable("count_hit", exc)
             return count_with_add_and_incr(self._fallback, key, window)
 
+    def publish(self, channel, message="1"):
+        """Publish ``message`` on ``channel`` (prefixed like every key); nothing happens while Redis is down."""
+        try:
+            self._cache.get_client(write=True).publish(self.make_key(channel), message)
+        except UNAVAILABLE as exc:
+            self._unavailable("publish", exc)
+
+    def subscription(self, channel):
+        """A new ``PubSub`` on its own connection, subscribed to ``channel`` (raises while Redis is down)."""
+        pubsub = self._cache.get_client(write=True).pubsub()
+        pubsub.subscribe(self.make_key(channel))
+        return pubsub
+
+    def read_many(self, keys):
+        """``get_many`` from Redis itself: raises while Redis is down instead of answering from memory."""
+        return RedisCache.get_many(self, keys)
+
+    def add_to_redis(self, key, value, timeout=None):
+        """``add`` in Redis itself: raises while Redis is down."""
+        return RedisCache.add(self, key, value, timeout=timeout)
+
     def _unavailable(self, operation, exc):
         now = time.monotonic()
         if now - self._warned_at > WARN_EVERY:
@@ -101,6 +122,22 @@ def _falling_back(name):
     return method
 
 
+# Called with no arguments after ``clear()``: whoever keeps copies of cached values in process memory.
+clear_listeners = []
+
+
+def _clear_and_tell(clear):
+    def method(self, *args, **kwargs):
+        result = clear(self, *args, **kwargs)
+        for listener in clear_listeners:
+            listener()
+        return result
+
+    method.__name__ = "clear"
+    method.__doc__ = clear.__doc__
+    return method
+
+
 for _name in (
     "add",
     "get",
@@ -115,3 +152,4 @@ for _name in (
     "clear",
 ):
     setattr(FallbackRedisCache, _name, _falling_back(_name))
+FallbackRedisCache.clear = _clear_and_tell(FallbackRedisCache.clear)

@@ -29,6 +29,7 @@ Without a shared cache (``DummyCache``) there are no versions, and every page is
 import functools
 import hashlib
 import logging
+import os
 import threading
 import time
 import uuid
@@ -36,7 +37,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -46,6 +47,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from coalition.cache import clear_listeners
+
 logger = logging.getLogger(__name__)
 
 HIT_HEADER = "X-Page-Cache"
@@ -53,6 +56,7 @@ HIT_HEADER = "X-Page-Cache"
 # The scopes: what editors change (text, organisations, subgroups, plans) and which signatures count.
 CONTENT = "content"
 SIGNATURES = "signatures"
+SCOPES = (CONTENT, SIGNATURES)
 
 
 def _version_key(scope):
@@ -68,9 +72,135 @@ def _cache_call(method, *args, default=None, **kwargs):
         return default
 
 
+CHANNEL = "pagecache:bumped"
+# Seconds without a sign of life from the subscription after which versions are read from Redis again.
+WATCH_SILENCE = 3.0
+
+
+class VersionWatch:
+    """The scopes' current versions in process memory, kept true by a Redis subscription.
+
+    Every bump writes the new versions to Redis and then publishes on ``CHANNEL``; a thread in each
+    process re-reads the versions from Redis on every message (re-reads rather than taking a value
+    from the message, so bumps from several processes that cross still end on the newest). So a
+    cache hit costs no round trip at all, and a change anywhere reaches every process within the
+    message's delivery (milliseconds). Whenever the subscription is not known to be alive (not yet
+    started in this process, Redis down, the connection lost, no answer to its pings for
+    ``WATCH_SILENCE`` seconds) versions are read from Redis on every request instead.
+    """
+
+    def __init__(self):
+        self._versions = {}
+        self._alive_at = None
+        self._started_for = None  # (process id, Redis location) the running thread watches
+        self._start_lock = threading.Lock()
+        self._outage_logged = False
+
+    def versions(self, keys):
+        """The versions of ``keys`` if the subscription vouches for them, else None."""
+        if self._started_for != _watched():
+            self._start()
+            return None
+        alive_at = self._alive_at
+        if alive_at is None or time.monotonic() - alive_at > WATCH_SILENCE:
+            return None
+        known = self._versions
+        if not all(key in known for key in keys):
+            return None
+        return [known[key] for key in keys]
+
+    def note(self, mapping):
+        """A bump made in this process: known here at once (the message then re-reads Redis)."""
+        self._versions = {**self._versions, **mapping}
+
+    def forget(self):
+        """The cache was cleared: versions are read from Redis again until the next message."""
+        self._versions = {}
+
+    def _start(self):
+        with self._start_lock:
+            watched = _watched()
+            if self._started_for == watched:
+                return
+            # A new process (after a fork the parent's thread is not ours) or another Redis (tests
+            # that override CACHES): a new thread; the old one stops at its next turn.
+            self._started_for = watched
+            self._alive_at = None
+            self._versions = {}
+            threading.Thread(target=self._run, args=(watched,), name="pagecache-watch", daemon=True).start()
+
+    def _run(self, watched):
+        while self._started_for == watched:
+            try:
+                self._watch(caches["default"], watched)
+            except Exception as exc:  # noqa: BLE001 - any failure: requests read Redis until it is back
+                if self._started_for == watched:
+                    self._alive_at = None
+                if not self._outage_logged:
+                    self._outage_logged = True
+                    logger.warning("Page cache watch lost (%s); versions are read per request", type(exc).__name__)
+            time.sleep(1.0)
+
+    def _watch(self, backend, watched):
+        pubsub = backend.subscription(CHANNEL)
+        try:
+            confirmed = False
+            deadline = time.monotonic() + 5
+            while not confirmed:
+                message = pubsub.get_message(timeout=1.0)
+                confirmed = message is not None and message["type"] == "subscribe"
+                if not confirmed and time.monotonic() > deadline:
+                    raise TimeoutError("no subscription confirmation")
+            self._refresh(backend, watched)  # after subscribing: no bump falls between the read and the first message
+            self._outage_logged = False
+            pinged_at = 0.0
+            while self._started_for == watched:
+                message = pubsub.get_message(timeout=0.5)
+                now = time.monotonic()
+                if message is not None:
+                    if message["type"] == "message":
+                        self._refresh(backend, watched)
+                    elif self._started_for == watched:
+                        self._alive_at = now  # the answer to a ping
+                if now - pinged_at >= 1.0:
+                    pubsub.ping()
+                    pinged_at = now
+        finally:
+            if self._started_for == watched:
+                self._alive_at = None
+            pubsub.close()
+
+    def _refresh(self, backend, watched):
+        keys = [_version_key(scope) for scope in SCOPES]
+        found = backend.read_many(keys)
+        for key in keys:
+            if key not in found:
+                backend.add_to_redis(key, uuid.uuid4().hex, timeout=None)
+        if len(found) < len(keys):
+            found = backend.read_many(keys)
+        if self._started_for == watched:
+            self._versions = dict(found)
+            self._alive_at = time.monotonic()
+
+
+def _watched():
+    return os.getpid(), settings.CACHES["default"].get("LOCATION")
+
+
+_watch = VersionWatch()
+
+
+def _watching():
+    return settings.PAGE_CACHE_WATCH and hasattr(cache, "subscription")
+
+
 def scope_versions(scopes):
     """One string naming the current version of every scope, or None when there is no shared cache."""
     keys = [_version_key(scope) for scope in scopes]
+    if _watching():
+        known = _watch.versions(keys)
+        if known is not None:
+            return ".".join(known)
     found = _cache_call("get_many", keys, default={})
     missing = [key for key in keys if key not in found]
     for key in missing:
@@ -83,7 +213,11 @@ def scope_versions(scopes):
 
 
 def _bump_now(scopes):
-    _cache_call("set_many", {_version_key(scope): uuid.uuid4().hex for scope in scopes}, timeout=None)
+    versions = {_version_key(scope): uuid.uuid4().hex for scope in scopes}
+    _cache_call("set_many", versions, timeout=None)
+    if _watching():
+        _watch.note(versions)
+        _cache_call("publish", CHANNEL)
 
 
 def bump(*scopes):
@@ -176,6 +310,17 @@ def _set_stored(key, value, timeout):
 
 def _size(value):
     return len(value[0]) if isinstance(value, tuple) else len(value)
+
+
+def _forget_copies():
+    """``cache.clear()``: this process drops its copies, and tells the others to re-read the versions."""
+    _watch.forget()
+    _local_pages.clear()
+    if _watching():
+        _cache_call("publish", CHANNEL)
+
+
+clear_listeners.append(_forget_copies)
 
 
 def _may_use_cache(request):

@@ -153,6 +153,8 @@ CELERY_BEAT_SCHEDULE = {
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 # Bytes of cached page bodies each process also keeps in memory, so a hit asks Redis only for versions.
 PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)
+# With Redis: each process holds the current page versions, told of every bump by a Redis subscription.
+PAGE_CACHE_WATCH = env.bool("PAGE_CACHE_WATCH", default=True)
 # Expressions of interest in the partnership: submissions per client address per window (seconds).
 PARTNERSHIP_INTEREST_RATE_LIMIT = (
     env.int("PARTNERSHIP_INTEREST_RATE_LIMIT", default=5),

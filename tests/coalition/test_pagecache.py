@@ -1,5 +1,9 @@
 """Public pages are served from the cache to anonymous visitors, and never stale or someone else's."""
 
+import os
+import time
+import uuid
+
 import pytest
 from django.contrib import messages
 from django.http import HttpResponse
@@ -205,15 +209,31 @@ def test_a_hit_reads_the_body_from_process_memory_and_only_the_versions_from_the
     assert not [key for key in calls if "pagecache:page:" in key]
 
 
-def test_a_bump_by_another_process_is_seen_although_this_process_holds_the_page(client, declaration):
+def _bump_as_another_process(scope):
+    """What ``bump`` in another web process does: a new version in the shared cache, then the message."""
     from django.core.cache import cache
 
+    cache.set(pagecache._version_key(scope), uuid.uuid4().hex, timeout=None)
+    if hasattr(cache, "publish"):
+        cache.publish(pagecache.CHANNEL)
+
+
+def _eventually(condition, seconds=3.0):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_a_bump_by_another_process_is_seen_although_this_process_holds_the_page(client, declaration):
     SignatureFactory(declaration=declaration, name="Marija Čebašek")
     assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "miss"
     assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "hit"
-    # Another web process confirmed a signature: it wrote a new version to the shared cache only.
-    cache.set(pagecache._version_key(pagecache.SIGNATURES), "bumped-elsewhere", timeout=None)
-    assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "miss"
+    _bump_as_another_process(pagecache.SIGNATURES)
+    # With Redis the other process's message arrives within milliseconds; without it, at once.
+    assert _eventually(lambda: client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "miss")
 
 
 def test_process_memory_holds_at_most_its_bytes_dropping_the_least_recently_used():
@@ -228,3 +248,47 @@ def test_process_memory_holds_at_most_its_bytes_dropping_the_least_recently_used
     assert pages.get("huge") is None
     pages.set("old", (b"o", "text/html"), 1, timeout=-1)
     assert pages.get("old") is None
+
+
+redis_only = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="the version watch needs Redis (CI sets REDIS_URL)"
+)
+
+
+@redis_only
+def test_with_redis_a_hit_makes_no_round_trip_and_hears_every_bump(client, declaration):
+    from django.core.cache import cache
+
+    keys = [pagecache._version_key(scope) for scope in pagecache.SCOPES]
+    client.get(url("declaration:signatories"))  # starts this process's watch
+    assert _eventually(lambda: pagecache._watch.versions(keys) is not None), "the watch never came alive"
+    client.get(url("declaration:signatories"))
+    calls = []
+    real = {name: getattr(cache, name) for name in ("get", "get_many")}
+    for name, method in real.items():
+        setattr(cache, name, lambda *args, _m=method, _n=name, **kwargs: calls.append(_n) or _m(*args, **kwargs))
+    try:
+        assert client.get(url("declaration:signatories"))[pagecache.HIT_HEADER] == "hit"
+    finally:
+        for name in real:
+            delattr(cache, name)
+    assert calls == []
+
+    _bump_as_another_process(pagecache.CONTENT)
+    current = cache.get(pagecache._version_key(pagecache.CONTENT))
+    assert _eventually(lambda: current in (pagecache._watch.versions(keys) or []))
+
+
+@redis_only
+def test_with_redis_versions_are_read_per_request_when_the_watch_falls_silent(client, declaration, monkeypatch):
+    from django.core.cache import cache
+
+    keys = [pagecache._version_key(scope) for scope in pagecache.SCOPES]
+    client.get(url("declaration:signatories"))
+    assert _eventually(lambda: pagecache._watch.versions(keys) is not None)
+    monkeypatch.setattr(pagecache._watch, "_alive_at", time.monotonic() - pagecache.WATCH_SILENCE - 1)
+    assert pagecache._watch.versions(keys) is None  # no answer to its pings for too long
+    # While silent it would not hear a bump; versions then come from Redis on every request.
+    monkeypatch.setattr(pagecache._watch, "versions", lambda keys: None)
+    cache.set(keys[1], "bumped-unheard", timeout=None)
+    assert pagecache.scope_versions(pagecache.SCOPES).endswith(".bumped-unheard")
