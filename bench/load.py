@@ -125,12 +125,21 @@ def _base_env():
     return dict(os.environ)
 
 
-def measure(url, runs=None, duration=None, script="get.lua", extra_env=None, connections=None):
-    """``runs`` wrk runs after a short warm-up; medians of each figure, and every run kept."""
+def measure(url, runs=None, duration=None, script="get.lua", extra_env=None, connections=None, ceiling_url=None):
+    """``runs`` wrk runs after a short warm-up; medians of each figure, and every run kept.
+
+    With ``ceiling_url``, each run is preceded by a run of the ceiling on the same server, and the
+    page's share of the ceiling is worked out from those neighbours: on a shared machine whose
+    background load drifts, a page is compared with the ceiling as fast as the machine was then.
+    """
     runs = runs or config.RUNS
     duration = duration or config.DURATION
     wrk(url, script, 1, connections=connections, extra_env=extra_env)  # warm-up: connections, caches
-    samples = [wrk(url, script, duration, connections=connections, extra_env=extra_env) for _ in range(runs)]
+    samples, ceilings = [], []
+    for _ in range(runs):
+        if ceiling_url:
+            ceilings.append(wrk(ceiling_url, "get.lua", duration, connections=connections))
+        samples.append(wrk(url, script, duration, connections=connections, extra_env=extra_env))
     summary = {
         "rps": statistics.median(s["rps"] for s in samples),
         "p50_ms": statistics.median(s["p50_us"] for s in samples) / 1000,
@@ -140,6 +149,10 @@ def measure(url, runs=None, duration=None, script="get.lua", extra_env=None, con
         "requests": sum(s["requests"] for s in samples),
         "runs": samples,
     }
+    ratios = [s["rps"] / c["rps"] for s, c in zip(samples, ceilings, strict=False) if c["rps"]]
+    if ratios:
+        summary["ceiling_rps"] = statistics.median(c["rps"] for c in ceilings)
+        summary["pct_of_ceiling"] = round(100 * statistics.median(ratios), 1)
     return summary
 
 
