@@ -2,10 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coalition import pagecache
 from coalition.models import Municipality
-from coalition.widgets import QuickSelect
+from coalition.widgets import FrozenChoices, QuickSelect, QuickTextInput
 from declaration import listing
-from declaration.cache import cache_call
 from declaration.models import SignatoryType
 from declaration.validators import validate_mandate_file
 
@@ -144,24 +144,34 @@ class SignatureForm(forms.Form):
                 self.add_error(target, message)
 
 
-def municipality_choices():
-    """(pk, name) of the 212 municipalities, cached: they change once in a decade."""
-    choices = cache_call("get", MUNICIPALITY_CHOICES_KEY)
-    if choices is None:
-        choices = list(Municipality.objects.order_by("name").values_list("pk", "name"))
-        cache_call("set", MUNICIPALITY_CHOICES_KEY, choices, timeout=3600)
+_held = {"search_choices": (None, None, None)}  # (page cache CONTENT version, municipalities read, choices)
+
+
+def search_municipality_choices():
+    """The search form's municipality choices: "all", then (pk, name) of every municipality by name.
+
+    Read once per process and version of the page cache's ``CONTENT`` (saving or deleting a
+    municipality bumps it, as for ``declaration.current``). Without a shared cache they are read
+    every time, and the held choices (with their ``<option>`` lines written) kept while they match.
+    """
+    version = pagecache.scope_versions([pagecache.CONTENT])
+    held_version, held_rows, choices = _held["search_choices"]
+    if version is None or version != held_version:
+        rows = list(Municipality.objects.order_by("name").values_list("pk", "name"))
+        if rows != held_rows:
+            choices = FrozenChoices([("", _("all")), *rows])
+        _held["search_choices"] = (version, rows, choices)
     return choices
 
 
-MUNICIPALITY_CHOICES_KEY = "declaration:municipality-choices"
-
-
 class SignatureSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search by name or organisation"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search by name or organisation"), required=False, max_length=100, widget=QuickTextInput
+    )
     type = forms.ChoiceField(
         label=_("Signed as"),
         required=False,
-        choices=[("", _("all"))] + list(SignatoryType.choices),
+        choices=FrozenChoices([("", _("all")), *SignatoryType.choices]),
         widget=QuickSelect,
     )
     municipality = forms.TypedChoiceField(
@@ -175,7 +185,7 @@ class SignatureSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = [("", _("all"))] + municipality_choices()
+        self.fields["municipality"].choices = search_municipality_choices()
 
     def _clean_position(self, name):
         raw = self.cleaned_data.get(name)

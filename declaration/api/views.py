@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -29,6 +30,15 @@ SIGNING_ANSWER = (
 )
 
 
+_confirmed_count = (
+    Signature.objects.filter(declaration=OuterRef("pk"), status=Signature.Status.CONFIRMED)
+    .order_by()
+    .values("declaration")
+    .annotate(n=Count("pk"))
+    .values("n")
+)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List declarations", description="Each with its text, consent text and count."),
     retrieve=extend_schema(summary="One declaration, by slug"),
@@ -42,8 +52,10 @@ class DeclarationViewSet(pagecache.CachedPublicReadMixin, viewsets.ReadOnlyModel
 
     def get_queryset(self):
         return (
+            # The maintained tally (declaration.tally), not a count of every confirmed signature per request;
+            # counted only for a declaration without one yet (COALESCE reads no further than it must).
             Declaration.objects.annotate(
-                signature_count=Count("signatures", filter=Q(signatures__status=Signature.Status.CONFIRMED))
+                signature_count=Coalesce("tally__confirmed", Subquery(_confirmed_count), 0, output_field=IntegerField())
             )
             .prefetch_related(
                 Prefetch("sections", queryset=DeclarationSection.objects.order_by("position")),
