@@ -41,6 +41,11 @@ class Server:
             str(config.THREADS),
             "--bind",
             f"127.0.0.1:{self.port}",
+            # Each worker holds at most its share of wrk's connections: otherwise the kernel hands
+            # the 16 keep-alive connections to the two workers unevenly (12/4, say), one worker's GIL
+            # becomes the limit while the other idles, and figures moved by 2x between runs.
+            "--worker-connections",
+            str(max(1, -(-config.CONNECTIONS // config.WORKERS))),
             "--backlog",
             "2048",
             "--keep-alive",
