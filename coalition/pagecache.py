@@ -171,13 +171,7 @@ class VersionWatch:
             pubsub.close()
 
     def _refresh(self, backend, watched):
-        keys = [_version_key(scope) for scope in SCOPES]
-        found = backend.read_many(keys)
-        for key in keys:
-            if key not in found:
-                backend.add_to_redis(key, uuid.uuid4().hex, timeout=None)
-        if len(found) < len(keys):
-            found = backend.read_many(keys)
+        found = _read_versions([_version_key(scope) for scope in SCOPES], backend.read_many, backend.add_to_redis)
         if self._started_for == watched:
             self._versions = dict(found)
             self._alive_at = time.monotonic()
@@ -201,15 +195,26 @@ def scope_versions(scopes):
         known = _watch.versions(keys)
         if known is not None:
             return ".".join(known)
-    found = _cache_call("get_many", keys, default={})
+    found = _read_versions(
+        keys,
+        lambda missing: _cache_call("get_many", missing, default={}),
+        lambda key, version, timeout: _cache_call("add", key, version, timeout=timeout),
+    )
+    if any(key not in found for key in keys):
+        return None  # DummyCache (or an outage): render every time
+    return ".".join(found[key] for key in keys)
+
+
+def _read_versions(keys, get_many, add):
+    """{key: version} of ``keys``; a key not there yet is given a new version first (``add``: the
+    first process to add one wins, and everyone reads the winner)."""
+    found = get_many(keys)
     missing = [key for key in keys if key not in found]
     for key in missing:
-        _cache_call("add", key, uuid.uuid4().hex, timeout=None)
+        add(key, uuid.uuid4().hex, timeout=None)
     if missing:
-        found.update(_cache_call("get_many", missing, default={}))
-        if any(key not in found for key in keys):
-            return None  # DummyCache (or an outage): render every time
-    return ".".join(found[key] for key in keys)
+        found.update(get_many(missing))
+    return found
 
 
 def _bump_now(scopes):

@@ -183,6 +183,14 @@ class SignatoryType(models.TextChoices):
     PUBLIC_BODY = "public_body", _("public body")
 
 
+def listed_as_institution(signatory_type, institution_verified_at):
+    """Whether a signature is listed as its institution: not an individual's, and verified by the secretariat.
+
+    The rule ``SignatureQuerySet.as_institutions`` and ``of_listed_type`` write as filters.
+    """
+    return signatory_type != SignatoryType.INDIVIDUAL and institution_verified_at is not None
+
+
 class SignatureQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Signature.Status.CONFIRMED)
@@ -342,7 +350,7 @@ class Signature(models.Model):
 
     @property
     def is_listed_as_institution(self):
-        return self.is_institution and self.institution_verified_at is not None
+        return listed_as_institution(self.signatory_type, self.institution_verified_at)
 
     @property
     def listed_type(self):

@@ -18,7 +18,7 @@ from coalition.permissions import is_secretariat
 from declaration import current, listing, services, statistics, tally, tokens
 from declaration.cache import cached
 from declaration.forms import SecretariatWithdrawalForm, SignatureForm, SignatureSearchForm
-from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature
+from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature, listed_as_institution
 from declaration.pdf import confirmation_filename, render_confirmation_pdf
 from declaration.validators import MANDATE_EXTENSIONS
 
@@ -287,7 +287,7 @@ def _listed_rows(rows, municipality_names):
     html = []
     for row in rows:
         confirmed = row.confirmed_at.astimezone(zone)
-        as_institution = row.signatory_type != SignatoryType.INDIVIDUAL and row.institution_verified_at is not None
+        as_institution = listed_as_institution(row.signatory_type, row.institution_verified_at)
         html.append(
             _LISTED_ROW.format(
                 name=escape(row.name),

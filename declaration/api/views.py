@@ -31,7 +31,8 @@ SIGNING_ANSWER = (
 
 
 _confirmed_count = (
-    Signature.objects.filter(declaration=OuterRef("pk"), status=Signature.Status.CONFIRMED)
+    Signature.objects.confirmed()
+    .filter(declaration=OuterRef("pk"))
     .order_by()
     .values("declaration")
     .annotate(n=Count("pk"))
