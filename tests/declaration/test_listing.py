@@ -161,3 +161,13 @@ def test_every_kind_of_page_costs_the_same_queries_whatever_the_size(
     with django_assert_max_num_queries(4):
         last = client.get(_url(), {"page": 999}).content.decode()
     assert _names(last)
+
+
+def test_a_search_that_matches_nobody_says_so_and_counts_zero(client, declaration):
+    SignatureFactory(declaration=declaration, name="Marija Čebašek")
+    response = client.get(_url(), {"q": "Nikogaršnjik"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Iskanju ne ustreza noben podpisnik." in body
+    assert "0 podpisnikov" in body
+    assert "Marija Čebašek" not in body
