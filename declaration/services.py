@@ -215,46 +215,83 @@ def sign_declaration(
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
 
-    for attempt in range(2):
+    # A new address (nearly every signing) is one INSERT: the unique index on active signatures
+    # refuses a second one for the same address, and only then do we look it up. That also settles
+    # a race: a concurrent signing of the same address waits on the index until the first commits.
+    for attempt in range(3):
         try:
             with transaction.atomic():
-                active = Signature.objects.filter(declaration=declaration).active_with_email(email)
-                # At most one row. No ORDER BY or LIMIT (``first()``): they tempt PostgreSQL to walk the
-                # primary key past every signature instead of reading the two unique indexes.
-                existing = next(iter(active.select_for_update().order_by()), None)
-                if existing is not None:
-                    existing.declaration = declaration
-                    _remind(existing)
-                    return None
-                now = timezone.now()
-                signature = Signature.objects.create(
+                if attempt:
+                    existing = _active_signature(declaration, email)
+                    if existing is not None:
+                        _remind(existing)
+                        return None
+                _store_signature(
                     declaration=declaration,
-                    name=name.strip(),
+                    name=name,
                     email=email,
+                    individual=individual,
                     signatory_type=signatory_type,
-                    organisation_name="" if individual else organisation_name.strip(),
-                    position="" if individual else position.strip(),
+                    organisation_name=organisation_name,
+                    position=position,
                     municipality=municipality,
-                    show_publicly=bool(show_publicly),
-                    mandate_file=None if individual else mandate_file,
+                    show_publicly=show_publicly,
+                    mandate_file=mandate_file,
                     language=language,
-                    last_mailed_at=now,  # the link is queued below, in this transaction
-                )
-                ConsentEvent.objects.create(
-                    kind=ConsentEvent.Kind.GIVEN,
                     consent_text=consent_text,
                     channel=channel,
-                    email_hash=signature.email_hash,
-                    signature=signature,
                 )
-                _queue_mail(signature, "signature-confirm")
             return None
         except IntegrityError:
-            # A concurrent submission for the same address won the race (its insert held the unique
-            # index until it committed): look again, find it and answer as if it were ours.
-            if attempt:
+            # The address has an active signature (or one was being stored at the same moment): look
+            # again, find it and answer as if it were new. A third refusal is not that: let it rise.
+            if attempt == 2:
                 raise
     return None
+
+
+def _active_signature(declaration, email):
+    """The address's pending or confirmed signature, locked; None if there is none (any more)."""
+    active = Signature.objects.filter(declaration=declaration).active_with_email(email)
+    # At most one row. No ORDER BY or LIMIT (``first()``): they tempt PostgreSQL to walk the primary
+    # key past every signature instead of reading the unique index.
+    existing = next(iter(active.select_for_update().order_by()), None)
+    if existing is not None:
+        existing.declaration = declaration
+    return existing
+
+
+def _store_signature(*, declaration, email, individual, consent_text, channel, **fields):
+    """Insert the pending signature, its consent event and its confirmation mail (in the caller's transaction)."""
+    signature = Signature(
+        declaration=declaration,
+        name=fields["name"].strip(),
+        email=email,
+        signatory_type=fields["signatory_type"],
+        organisation_name="" if individual else fields["organisation_name"].strip(),
+        position="" if individual else fields["position"].strip(),
+        municipality=fields["municipality"],
+        show_publicly=bool(fields["show_publicly"]),
+        mandate_file=None if individual else fields["mandate_file"],
+        language=fields["language"],
+        last_mailed_at=timezone.now(),  # the link is queued below, in this transaction
+    )
+    try:
+        # The mandate file is written to storage just before the INSERT: if the index refuses the
+        # row (the address has signed), the file must not stay behind with no signature.
+        signature.save(force_insert=True)
+    except Exception:
+        if signature.mandate_file:
+            signature.mandate_file.delete(save=False)
+        raise
+    ConsentEvent.objects.create(
+        kind=ConsentEvent.Kind.GIVEN,
+        consent_text=consent_text,
+        channel=channel,
+        email_hash=signature.email_hash,
+        signature=signature,
+    )
+    _queue_mail(signature, "signature-confirm")
 
 
 def confirm_signature(*, signature):

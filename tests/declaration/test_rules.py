@@ -134,6 +134,27 @@ def test_it_accepts_a_pdf_mandate_for_an_institution(client, sign_data, django_c
     assert not signature.is_listed_as_institution
 
 
+def test_a_repeat_signing_with_a_mandate_keeps_no_second_file(
+    client, sign_data, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    municipality = MunicipalityFactory()
+    data = {
+        **sign_data,
+        "signatory_type": "municipality",
+        "organisation_name": "Občina Test",
+        "position": "župan",
+        "municipality": str(municipality.pk),
+    }
+    for _ in range(2):
+        pdf = SimpleUploadedFile("sklep.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n")
+        assert _post(client, {**data, "mandate_file": pdf}, django_capture_on_commit_callbacks).status_code == 302
+
+    signature = Signature.objects.get()
+    stored = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert [path.name for path in stored] == [signature.mandate_file.name.rsplit("/", 1)[-1]]
+
+
 def test_it_pretends_success_to_a_bot_that_fills_the_honeypot(client, sign_data, django_capture_on_commit_callbacks):
     response = _post(client, {**sign_data, "website": "http://spam.example"}, django_capture_on_commit_callbacks)
 

@@ -118,9 +118,9 @@ def test_it_stores_the_chosen_municipality_without_looking_it_up(
     visitor = _visitor()
     _page, token = _form_page(visitor)
     data = {**sign_data, "municipality": str(municipality.pk), "csrfmiddlewaretoken": token}
-    # The address check, the signature, its consent event and the owed mail (in a savepoint here);
-    # after the commit, one hand-over of the mail to the worker.
-    with django_assert_num_queries(6), django_capture_on_commit_callbacks() as after_commit:
+    # The signature (the unique index is the address check), its consent event and the owed mail,
+    # in a savepoint here; after the commit, one hand-over of the mail to the worker.
+    with django_assert_num_queries(5), django_capture_on_commit_callbacks() as after_commit:
         response = visitor.post(SIGN_URL, urlencode(data), content_type="application/x-www-form-urlencoded")
     assert response.status_code == 302
     assert len(after_commit) == 1
