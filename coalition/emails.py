@@ -5,7 +5,11 @@ caller's transaction, so a rolled-back change owes no mail, and a broker that is
 delays the mail until the periodic sweep (``coalition.tasks.sweep_outbox``).
 """
 
+import atexit
 import logging
+import os
+import threading
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -47,13 +51,94 @@ def queue_mail(*, to, template, context, language=None, attachment_task="", atta
 
 
 def dispatch_outbound_email(mail_id):
-    """Hand the mail to Celery; if the broker is unreachable, leave it for the sweep."""
+    """Hand the committed mail to the worker; if the broker is unreachable, leave it for the sweep.
+
+    With a real broker the process's :class:`OutboxDispatcher` publishes it from its own thread, so
+    the request that queued it does not wait for the broker. Eager Celery (``make run``, tests) sends
+    it here and now.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        _publish_one(mail_id)
+    else:
+        dispatcher.add(mail_id)
+
+
+def _publish_one(mail_id):
     from coalition.tasks import send_outbound_email
 
     try:
-        # declare=[]: the task goes to its queue's list through the default exchange, so nothing needs
-        # declaring; declaring anyway made kombu copy and re-bind the queue on every publish (a tenth
-        # of a signing's time in the web process).
         send_outbound_email.apply_async((mail_id,), declare=[])
     except Exception as exc:  # noqa: BLE001 - any broker failure must not fail the request
         logger.warning("Broker unavailable, outbox mail %s left for the sweep: %s", mail_id, type(exc).__name__)
+
+
+def _publish_batch(mail_ids):
+    from coalition.tasks import send_outbound_emails
+
+    # declare=[]: the task goes to its queue's list through the default exchange, so nothing needs
+    # declaring; declaring anyway made kombu copy and re-bind the queue on every publish.
+    send_outbound_emails.apply_async((mail_ids,), declare=[])
+
+
+class OutboxDispatcher:
+    """Publishes committed outbox mail from one thread per process, many mails per broker message.
+
+    ``add`` only appends the id and wakes the thread; the thread publishes every id gathered since
+    its last message, after lingering ``linger`` seconds for more. Under a signing surge one message
+    carries the mail of many requests (a publish per mail was a tenth of a signing's time in the web
+    process); when it is quiet a mail waits only the linger. Nothing is lost if the broker is down
+    or the process dies first: the mail stays owed in the outbox and ``coalition.tasks.sweep_outbox``
+    sends it.
+    """
+
+    def __init__(self, publish, *, linger=0.0):
+        self._publish = publish
+        self._linger = linger
+        self._reset()
+        if hasattr(os, "register_at_fork"):
+            # A forked child (a gunicorn worker) starts empty, with its own lock and thread.
+            os.register_at_fork(after_in_child=self._reset)
+
+    def _reset(self):
+        self._ready = threading.Condition(threading.Lock())
+        self._waiting = []
+        self._thread = None
+
+    def add(self, mail_id):
+        with self._ready:
+            self._waiting.append(mail_id)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="outbox-dispatcher", daemon=True)
+                self._thread.start()
+            self._ready.notify()
+
+    def flush(self):
+        """Publish what is waiting now, in the calling thread (at exit, and in tests)."""
+        self._send(self._take())
+
+    def _take(self):
+        with self._ready:
+            batch, self._waiting = self._waiting, []
+        return batch
+
+    def _run(self):
+        while True:
+            with self._ready:
+                while not self._waiting:
+                    self._ready.wait()
+            time.sleep(self._linger)  # let the mail of concurrent requests join this message
+            self._send(self._take())
+
+    def _send(self, batch):
+        if not batch:
+            return
+        try:
+            self._publish(batch)
+        except Exception as exc:  # noqa: BLE001 - the outbox keeps them; the sweep sends them
+            logger.warning(
+                "Broker unavailable, %s outbox mail(s) left for the sweep: %s", len(batch), type(exc).__name__
+            )
+
+
+dispatcher = OutboxDispatcher(_publish_batch, linger=settings.OUTBOX_DISPATCH_LINGER)
+atexit.register(dispatcher.flush)

@@ -144,6 +144,9 @@ CELERY_TIMEZONE = "Europe/Ljubljana"
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2}
+# Seconds a web process gathers committed mail before handing it to the broker in one message
+# (coalition.emails.OutboxDispatcher): a signing surge publishes one message per batch, not per mail.
+OUTBOX_DISPATCH_LINGER = env.float("OUTBOX_DISPATCH_LINGER", default=0.05)
 CELERY_BEAT_SCHEDULE = {
     "send-owed-mail": {"task": "coalition.tasks.sweep_outbox", "schedule": 60.0},
     "purge-unconfirmed-signatures": {"task": "declaration.tasks.purge_unconfirmed_signatures", "schedule": 3600.0},

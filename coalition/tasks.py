@@ -22,13 +22,12 @@ def _attachment(mail):
     return function(mail.attachment_ref)
 
 
-@shared_task(bind=True, max_retries=3, default_retry_delay=30)
-def send_outbound_email(self, mail_id):
-    """Send one outbox mail exactly once, however often the task is delivered."""
+def _send(mail_id):
+    """Send one outbox mail unless it was sent already; return True if sending failed (it stays owed)."""
     with transaction.atomic():
         mail = OutboundEmail.objects.select_for_update().filter(pk=mail_id).first()
         if mail is None or mail.sent_at is not None or mail.failed_permanently:
-            return
+            return False
         message = EmailMultiAlternatives(mail.subject, mail.body_text, settings.DEFAULT_FROM_EMAIL, [mail.to])
         if mail.body_html:
             message.attach_alternative(mail.body_html, "text/html")
@@ -42,14 +41,30 @@ def send_outbound_email(self, mail_id):
             mail.failed_permanently = mail.attempts >= MAX_ATTEMPTS
             mail.save(update_fields=["attempts", "last_error", "failed_permanently"])
             logger.warning("Mail %s not sent (attempt %s): %s", mail.pk, mail.attempts, type(exc).__name__)
-            failed = True
-        else:
-            mail.sent_at = timezone.now()
-            mail.last_error = ""
-            mail.save(update_fields=["attempts", "sent_at", "last_error"])
-            failed = False
-    if failed and not self.request.is_eager:
+            return True
+        mail.sent_at = timezone.now()
+        mail.last_error = ""
+        mail.save(update_fields=["attempts", "sent_at", "last_error"])
+        return False
+
+
+@shared_task(bind=True, max_retries=3, default_retry_delay=30)
+def send_outbound_email(self, mail_id):
+    """Send one outbox mail exactly once, however often the task is delivered."""
+    if _send(mail_id) and not self.request.is_eager:
         raise self.retry()
+
+
+@shared_task
+def send_outbound_emails(mail_ids):
+    """Send a batch of outbox mail handed over by a web process (``coalition.emails.OutboxDispatcher``).
+
+    Each mail is sent at most once, however often the batch is delivered; one that fails is
+    retried on its own task, and the sweep still owes it if those retries fail too.
+    """
+    for mail_id in mail_ids:
+        if _send(mail_id):
+            send_outbound_email.apply_async((mail_id,), countdown=send_outbound_email.default_retry_delay)
 
 
 @shared_task

@@ -79,3 +79,100 @@ def test_it_retries_a_failing_mail_server_until_one_mail_is_delivered(django_cap
     assert queued.attempts == 4
     assert queued.sent_at is not None
     assert len(mail.outbox) == 1
+
+
+# --- Hand-over to the worker with a real broker: coalition.emails.OutboxDispatcher ----------------
+
+
+def _wait_for(condition, seconds=5):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return condition()
+
+
+def test_the_dispatcher_publishes_every_mail_once_gathering_those_queued_while_it_publishes():
+    import threading
+
+    from coalition.emails import OutboxDispatcher
+
+    published, first_started, release = [], threading.Event(), threading.Event()
+
+    def publish(batch):
+        if not published:
+            first_started.set()
+            release.wait(5)  # the broker is slow: more mail is committed meanwhile
+        published.append(list(batch))
+
+    dispatcher = OutboxDispatcher(publish)
+    dispatcher.add(1)
+    assert first_started.wait(5)
+    adders = [threading.Thread(target=dispatcher.add, args=(n,)) for n in range(2, 42)]
+    for adder in adders:
+        adder.start()
+    for adder in adders:
+        adder.join()
+    release.set()
+
+    assert _wait_for(lambda: sum(len(batch) for batch in published) == 41)
+    assert published[0] == [1]
+    assert sorted(n for batch in published[1:] for n in batch) == list(range(2, 42))
+    assert len(published) == 2  # the forty gathered while the first was being published: one message
+
+
+def test_the_dispatcher_leaves_mail_for_the_sweep_when_the_broker_is_down_and_goes_on(caplog):
+    from coalition.emails import OutboxDispatcher
+
+    published = []
+
+    def publish(batch):
+        if batch == [1]:
+            raise OSError("broker down")
+        published.append(batch)
+
+    dispatcher = OutboxDispatcher(publish)
+    dispatcher.add(1)
+    assert _wait_for(lambda: "left for the sweep" in caplog.text)
+    dispatcher.add(2)
+    assert _wait_for(lambda: published == [[2]])
+    assert "ana@" not in caplog.text
+
+
+def test_with_a_real_broker_the_request_only_hands_the_mail_to_the_dispatcher(
+    settings, django_capture_on_commit_callbacks
+):
+    from coalition import emails
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    handed = []
+    with (
+        mock.patch.object(emails.dispatcher, "_publish", handed.append),
+        mock.patch("coalition.tasks.send_outbound_email.apply_async") as publish_one,
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            queued = _queue()
+            assert handed == []  # nothing before the commit
+        assert _wait_for(lambda: handed == [[queued.pk]])
+    publish_one.assert_not_called()
+    assert mail.outbox == []  # the worker sends it
+
+
+def test_a_batch_delivered_twice_sends_each_mail_once_and_retries_a_failed_one_alone():
+    from coalition.tasks import send_outbound_emails
+
+    first, second = _queue("ana@example.org"), _queue("bor@example.org")
+    with (
+        mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=[None, OSError("smtp down")]),
+        mock.patch("coalition.tasks.send_outbound_email.apply_async") as retry,
+    ):
+        send_outbound_emails.apply(args=[[first.pk, second.pk]])
+    retry.assert_called_once()
+    assert retry.call_args.args[0] == (second.pk,)
+    send_outbound_emails.apply(args=[[first.pk, second.pk]])  # delivered again: only the owed one goes
+
+    assert [m.to for m in mail.outbox] == [["bor@example.org"]]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.sent_at is not None and second.sent_at is not None and second.attempts == 2
