@@ -284,8 +284,7 @@ def count_queries(path, method="get", data=None, logged_in=False, uncached=False
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    with override_settings(CACHES=dummy) if uncached else contextlib.nullcontext():
+    with override_settings(PAGE_CACHE_ENABLED=False) if uncached else contextlib.nullcontext():
         client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9")
         if logged_in:
             client.force_login(secretariat_session()["user"])

@@ -32,6 +32,8 @@ STATIC_ROOT = VAR_DIR / "bench-static"
 STATIC_ROOT.mkdir(exist_ok=True)
 CACHES["default"]["KEY_PREFIX"] = "coalition-bench"
 if env.bool("BENCH_NO_CACHE", default=False):
-    # The "uncached" measurement: page caches miss every time. Only the bench's second server uses it.
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    # The "uncached" measurement: every page is rendered for every request, as for a signed-in member;
+    # Redis still holds what production keeps there (counts, rate limits). Only the bench's second
+    # server uses it.
+    PAGE_CACHE_ENABLED = False
 LOGGING["root"]["level"] = "WARNING"

@@ -329,6 +329,8 @@ clear_listeners.append(_forget_copies)
 
 
 def _may_use_cache(request):
+    if not settings.PAGE_CACHE_ENABLED:
+        return False
     if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return False
     if request.user.is_authenticated:

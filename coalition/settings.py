@@ -151,6 +151,9 @@ CELERY_BEAT_SCHEDULE = {
     "send-owed-mail": {"task": "coalition.tasks.sweep_outbox", "schedule": 60.0},
     "purge-unconfirmed-signatures": {"task": "declaration.tasks.purge_unconfirmed_signatures", "schedule": 3600.0},
 }
+# Rendered public pages are kept for anonymous visitors (coalition/pagecache.py); false renders every
+# page for everyone, as for signed-in members (the data caches, counts and rate limits stay on).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 # Seconds a rendered public page is kept for anonymous visitors (coalition/pagecache.py); a change
 # to what the page shows drops it at once, so this only bounds how long unused entries linger.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)

@@ -14,6 +14,7 @@ gets one, counted exactly, the first time it is needed.
 from django.db import connection, transaction
 from django.db.models import F
 
+from coalition import pagecache
 from declaration.models import Declaration, Signature, SignatureTally
 
 # The fields whose change can move a signature into or out of a count.
@@ -42,6 +43,27 @@ def listed_count(declaration):
         return declaration.tally.listed
     except SignatureTally.DoesNotExist:
         return recount(declaration.pk).listed
+
+
+_held_listed = (None, None)  # ((declaration pk, page cache SIGNATURES version), listed count)
+
+
+def listed_count_held(declaration):
+    """:func:`listed_count`, kept in process memory while the page cache's ``SIGNATURES`` version stays.
+
+    Every change that can move the count (a confirmation, a withdrawal, any save or delete of a
+    signature that is not pending) bumps that version, as it must for the cached pages that show
+    the count: the figure is exactly as fresh as those pages. Without a shared cache there is no
+    version, and it is read every time.
+    """
+    global _held_listed  # noqa: PLW0603 - one tuple, replaced whole (atomic for the threads)
+    version = pagecache.scope_versions([pagecache.SIGNATURES])
+    key, listed = _held_listed
+    if version is None or key != (declaration.pk, version):
+        listed = listed_count(declaration)
+        if version is not None:
+            _held_listed = ((declaration.pk, version), listed)
+    return listed
 
 
 def listed_count_all():

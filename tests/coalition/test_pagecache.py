@@ -157,6 +157,17 @@ def test_without_a_shared_cache_every_page_is_rendered(client, declaration):
     assert pagecache.HIT_HEADER not in client.get(url("declaration:detail"))
 
 
+def test_with_the_page_cache_turned_off_pages_and_api_lists_are_rendered_for_everyone(client, declaration, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    SignatureFactory(declaration=declaration, name="Marija Čebašek")
+    for address in (url("declaration:signatories"), "/api/v1/signatories/"):
+        client.get(address)
+        again = client.get(address)
+        assert again.status_code == 200
+        assert pagecache.HIT_HEADER not in again
+        assert "Marija Čebašek" in again.content.decode()
+
+
 def test_the_api_answers_anonymous_lists_from_the_cache_and_shows_confirmations_at_once(
     client, declaration, django_capture_on_commit_callbacks
 ):
