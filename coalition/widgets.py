@@ -43,12 +43,18 @@ class FrozenChoices(BaseChoiceIterator):
             raise ValueError("FrozenChoices are flat: no groups")
         self._lines = {}  # language: what _option_lines returns (labels may be lazy translations)
         self._lock = threading.Lock()
+        self._hash = hash(tuple(value for value, _label in self._choices))
 
     def __iter__(self):
         return iter(self._choices)
 
     def __len__(self):
         return len(self._choices)
+
+    def __hash__(self):
+        # Hashable, so a rendered piece can depend on them ({% fragment %}); equal choices have
+        # equal values, so hashing the values alone keeps hash and equality consistent.
+        return self._hash
 
     def __copy__(self):
         return self

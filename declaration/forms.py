@@ -44,16 +44,19 @@ class SignatureForm(forms.Form):
         max_length=254,
         help_text=_("We send the confirmation link here. It is never shown publicly."),
     )
+    # FrozenChoices: shared by every form, not deep-copied with their lazy labels for each signing.
     signatory_type = forms.ChoiceField(
         label=_("I sign"),
-        choices=[
-            (SignatoryType.INDIVIDUAL, _("as an individual")),
-            (SignatoryType.MUNICIPALITY, _("on behalf of a municipality")),
-            (SignatoryType.COMPANY, _("on behalf of a company")),
-            (SignatoryType.RESEARCH, _("on behalf of a research or education institution")),
-            (SignatoryType.NGO, _("on behalf of an NGO")),
-            (SignatoryType.PUBLIC_BODY, _("on behalf of a public body")),
-        ],
+        choices=FrozenChoices(
+            [
+                (SignatoryType.INDIVIDUAL, _("as an individual")),
+                (SignatoryType.MUNICIPALITY, _("on behalf of a municipality")),
+                (SignatoryType.COMPANY, _("on behalf of a company")),
+                (SignatoryType.RESEARCH, _("on behalf of a research or education institution")),
+                (SignatoryType.NGO, _("on behalf of an NGO")),
+                (SignatoryType.PUBLIC_BODY, _("on behalf of a public body")),
+            ]
+        ),
         initial=SignatoryType.INDIVIDUAL,
         widget=forms.RadioSelect,
     )
@@ -84,7 +87,9 @@ class SignatureForm(forms.Form):
     )
     show_publicly = forms.TypedChoiceField(
         label=_("Public list of signatories"),
-        choices=[("yes", _("List my name publicly")), ("no", _("Count my signature but do not list my name"))],
+        choices=FrozenChoices(
+            [("yes", _("List my name publicly")), ("no", _("Count my signature but do not list my name"))]
+        ),
         coerce=lambda value: value == "yes",
         initial="yes",
         widget=forms.RadioSelect,

@@ -182,3 +182,17 @@ def test_the_list_counts_a_confirmation_and_a_withdrawal_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_signature(signature=Signature.objects.get(pk=pending.pk))
     assert "2 podpisnika" in client.get(url).content.decode()
+
+
+def test_the_search_fields_show_each_search_its_values_errors_and_a_new_municipality(client, declaration, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    url = _url("signatories", "sl")
+    MunicipalityFactory(name="Ajdovščina")
+    assert "Ajdovščina" in client.get(url).content.decode()
+    assert 'value="Novak"' in client.get(url, {"q": "Novak"}).content.decode()
+    assert 'value="Kos"' in client.get(url, {"q": "Kos"}).content.decode()
+    refused = client.get(url, {"q": "Kos", "municipality": "999999"})
+    assert refused.status_code == 400 and 'id="id_municipality_error"' in refused.content.decode()
+    assert 'id="id_municipality_error"' not in client.get(url, {"q": "Kos"}).content.decode()
+    MunicipalityFactory(name="Žalec")
+    assert "Žalec" in client.get(url, {"q": "Kos"}).content.decode()
