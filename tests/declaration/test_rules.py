@@ -115,9 +115,9 @@ def test_it_refuses_a_proof_of_mandate_of_the_wrong_type_or_size(
     assert Signature.objects.count() == 0
 
 
-def test_it_accepts_a_pdf_mandate_for_an_institution(client, sign_data, django_capture_on_commit_callbacks):
-    municipality = MunicipalityFactory()
-    data = {
+def _for_municipality(sign_data, municipality):
+    """The signing form filled in on behalf of ``municipality``, with a PDF proof of mandate."""
+    return {
         **sign_data,
         "signatory_type": "municipality",
         "organisation_name": "Občina Test",
@@ -125,7 +125,11 @@ def test_it_accepts_a_pdf_mandate_for_an_institution(client, sign_data, django_c
         "municipality": str(municipality.pk),
         "mandate_file": SimpleUploadedFile("sklep.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"),
     }
-    response = _post(client, data, django_capture_on_commit_callbacks)
+
+
+def test_it_accepts_a_pdf_mandate_for_an_institution(client, sign_data, django_capture_on_commit_callbacks):
+    municipality = MunicipalityFactory()
+    response = _post(client, _for_municipality(sign_data, municipality), django_capture_on_commit_callbacks)
 
     assert response.status_code == 302
     signature = Signature.objects.get()
@@ -139,16 +143,9 @@ def test_a_repeat_signing_with_a_mandate_keeps_no_second_file(
 ):
     settings.MEDIA_ROOT = tmp_path
     municipality = MunicipalityFactory()
-    data = {
-        **sign_data,
-        "signatory_type": "municipality",
-        "organisation_name": "Občina Test",
-        "position": "župan",
-        "municipality": str(municipality.pk),
-    }
     for _ in range(2):
-        pdf = SimpleUploadedFile("sklep.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n")
-        assert _post(client, {**data, "mandate_file": pdf}, django_capture_on_commit_callbacks).status_code == 302
+        data = _for_municipality(sign_data, municipality)
+        assert _post(client, data, django_capture_on_commit_callbacks).status_code == 302
 
     signature = Signature.objects.get()
     stored = [path for path in tmp_path.rglob("*") if path.is_file()]
