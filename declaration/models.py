@@ -11,7 +11,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -202,15 +202,14 @@ class SignatureQuerySet(models.QuerySet):
         return self.confirmed().filter(show_publicly=True)
 
     def with_email(self, email):
-        return self.alias(email_lower=Lower("email")).filter(email_lower=normalise_email(email).lower())
+        """Signatures of ``email`` in any letter case, lower-cased by the database on both sides (as the
+        unique index ``signature_one_active_per_email`` compares them)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(normalise_email(email))))
 
     def active_with_email(self, email):
         """The pending or confirmed signature of ``email`` (any letter case): at most one, found through
         the unique index ``signature_one_active_per_email`` (its condition is this filter's status test)."""
-        email_lower = normalise_email(email).lower()
-        return self.alias(email_lower=Lower("email")).filter(
-            status__in=[Signature.Status.PENDING, Signature.Status.CONFIRMED], email_lower=email_lower
-        )
+        return self.filter(status__in=ACTIVE_STATUSES).with_email(email)
 
     def as_institutions(self):
         """Signatures listed as their institution: not individual, and verified by the secretariat."""
@@ -235,6 +234,12 @@ class SignatureQuerySet(models.QuerySet):
 def mandate_upload_to(instance, filename):
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"declaration/mandates/{uuid.uuid4().hex}.{extension}"
+
+
+# A signature that counts for its address: waiting for confirmation or confirmed (Signature.Status).
+ACTIVE_STATUSES = ("pending", "confirmed")
+
+ACTIVE_INDEX = "signature_one_active_per_email"
 
 
 def new_verification_code():
@@ -304,8 +309,8 @@ class Signature(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "declaration",
-                condition=Q(status__in=["pending", "confirmed"]),
-                name="signature_one_active_per_email",
+                condition=Q(status__in=ACTIVE_STATUSES),
+                name=ACTIVE_INDEX,
             ),
         ]
         indexes = [

@@ -24,7 +24,15 @@ from coalition.models import Municipality, OutboundEmail
 from coalition.net import count_hit
 from declaration import current, tokens
 from declaration.cache import bump_signature_cache
-from declaration.models import ConsentEvent, ConsentText, SignatoryType, Signature, email_hash, normalise_email
+from declaration.models import (
+    ACTIVE_INDEX,
+    ConsentEvent,
+    ConsentText,
+    SignatoryType,
+    Signature,
+    email_hash,
+    normalise_email,
+)
 from declaration.validators import validate_mandate_file
 
 logger = logging.getLogger(__name__)
@@ -215,39 +223,66 @@ def sign_declaration(
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
 
-    # A new address (nearly every signing) is one INSERT: the unique index on active signatures
-    # refuses a second one for the same address, and only then do we look it up. That also settles
-    # a race: a concurrent signing of the same address waits on the index until the first commits.
+    # The proof of mandate is written to storage once, before any attempt, and removed again unless
+    # a new signature keeps it (the address had signed, or nothing was stored).
+    mandate = _store_mandate(mandate_file) if mandate_file is not None and not individual else None
+    kept = False
+    try:
+        kept = _insert_or_remind(
+            declaration=declaration,
+            name=name,
+            email=email,
+            individual=individual,
+            signatory_type=signatory_type,
+            organisation_name=organisation_name,
+            position=position,
+            municipality=municipality,
+            show_publicly=show_publicly,
+            mandate_file=mandate,
+            language=language,
+            consent_text=consent_text,
+            channel=channel,
+        )
+    finally:
+        if mandate and not kept:
+            Signature._meta.get_field("mandate_file").storage.delete(mandate)
+    return None
+
+
+def _insert_or_remind(*, declaration, email, **fields):
+    """Store a new pending signature (True), or remind the address's active one (False).
+
+    A new address (nearly every signing) is one INSERT: the unique index on active signatures
+    refuses a second one for the same address, and only then is it looked up. That also settles a
+    race: a concurrent signing of the same address waits on the index until the first commits.
+    """
     for attempt in range(3):
         try:
             with transaction.atomic():
-                if attempt:
-                    existing = _active_signature(declaration, email)
-                    if existing is not None:
-                        _remind(existing)
-                        return None
-                _store_signature(
-                    declaration=declaration,
-                    name=name,
-                    email=email,
-                    individual=individual,
-                    signatory_type=signatory_type,
-                    organisation_name=organisation_name,
-                    position=position,
-                    municipality=municipality,
-                    show_publicly=show_publicly,
-                    mandate_file=mandate_file,
-                    language=language,
-                    consent_text=consent_text,
-                    channel=channel,
-                )
-            return None
-        except IntegrityError:
-            # The address has an active signature (or one was being stored at the same moment): look
-            # again, find it and answer as if it were new. A third refusal is not that: let it rise.
-            if attempt == 2:
+                existing = None if attempt == 0 else _active_signature(declaration, email)
+                if existing is not None:
+                    _remind(existing)
+                    return False
+                _store_signature(declaration=declaration, email=email, **fields)
+            return True
+        except IntegrityError as exc:
+            if not _refused_as_active(exc):
                 raise
-    return None
+    # Refused three times, yet no active signature found each time: not expected. Said without the
+    # database's detail, which names the address.
+    raise IntegrityError(f"{ACTIVE_INDEX} refused a signing three times") from None
+
+
+def _refused_as_active(exc):
+    """Whether ``exc`` is the unique index on active signatures refusing a second one for an address."""
+    constraint = getattr(getattr(exc.__cause__, "diag", None), "constraint_name", None)  # PostgreSQL
+    return constraint == ACTIVE_INDEX if constraint else ACTIVE_INDEX in str(exc)  # SQLite names it
+
+
+def _store_mandate(upload):
+    """Write the uploaded proof of mandate to storage; its stored name."""
+    field = Signature._meta.get_field("mandate_file")
+    return field.storage.save(field.generate_filename(None, upload.name), upload, max_length=field.max_length)
 
 
 def _active_signature(declaration, email):
@@ -272,18 +307,11 @@ def _store_signature(*, declaration, email, individual, consent_text, channel, *
         position="" if individual else fields["position"].strip(),
         municipality=fields["municipality"],
         show_publicly=bool(fields["show_publicly"]),
-        mandate_file=None if individual else fields["mandate_file"],
+        mandate_file=fields["mandate_file"],  # its stored name, or None
         language=fields["language"],
         last_mailed_at=timezone.now(),  # the link is queued below, in this transaction
     )
-    try:
-        # The mandate file is written to storage just before the INSERT: if the index refuses the
-        # row (the address has signed), the file must not stay behind with no signature.
-        signature.save(force_insert=True)
-    except Exception:
-        if signature.mandate_file:
-            signature.mandate_file.delete(save=False)
-        raise
+    signature.save(force_insert=True)
     ConsentEvent.objects.create(
         kind=ConsentEvent.Kind.GIVEN,
         consent_text=consent_text,

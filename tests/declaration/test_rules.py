@@ -152,6 +152,19 @@ def test_a_repeat_signing_with_a_mandate_keeps_no_second_file(
     assert [path.name for path in stored] == [signature.mandate_file.name.rsplit("/", 1)[-1]]
 
 
+def test_a_signing_that_fails_after_its_mandate_was_stored_leaves_no_file_and_no_row(
+    client, sign_data, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    data = _for_municipality(sign_data, MunicipalityFactory())
+    with mock.patch("declaration.services._queue_mail", side_effect=RuntimeError("mail template broken")):
+        with pytest.raises(RuntimeError):
+            _post(client, data, django_capture_on_commit_callbacks)
+
+    assert Signature.objects.count() == 0 and ConsentEvent.objects.count() == 0
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+
+
 def test_it_pretends_success_to_a_bot_that_fills_the_honeypot(client, sign_data, django_capture_on_commit_callbacks):
     response = _post(client, {**sign_data, "website": "http://spam.example"}, django_capture_on_commit_callbacks)
 
