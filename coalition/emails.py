@@ -59,8 +59,11 @@ def dispatch_outbound_email(mail_id):
     """
     if settings.CELERY_TASK_ALWAYS_EAGER:
         _publish_one(mail_id)
-    else:
+        return
+    try:
         dispatcher.add(mail_id)
+    except Exception as exc:  # noqa: BLE001 - the change is committed: never fail the request now
+        logger.warning("Outbox mail %s left for the sweep: %s", mail_id, type(exc).__name__)
 
 
 def _publish_one(mail_id):
@@ -102,23 +105,32 @@ class OutboxDispatcher:
     def _reset(self):
         self._ready = threading.Condition(threading.Lock())
         self._waiting = []
+        self._publishing = 0  # batches taken and not yet handed to the broker
         self._thread = None
 
     def add(self, mail_id):
         with self._ready:
             self._waiting.append(mail_id)
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="outbox-dispatcher", daemon=True)
-                self._thread.start()
+                thread = threading.Thread(target=self._run, name="outbox-dispatcher", daemon=True)
+                thread.start()  # if it cannot start, the id waits for the next add, the flush or the sweep
+                self._thread = thread
             self._ready.notify()
 
-    def flush(self):
-        """Publish what is waiting now, in the calling thread (at exit, and in tests)."""
+    def flush(self, timeout=2.0):
+        """Publish what is waiting, in the calling thread, and wait up to ``timeout`` seconds for a
+        batch the dispatcher's thread is publishing (at exit: a process that queued mail and ends)."""
         self._send(self._take())
+        deadline = time.monotonic() + timeout
+        with self._ready:
+            while self._publishing and (remaining := deadline - time.monotonic()) > 0:
+                self._ready.wait(remaining)
 
     def _take(self):
         with self._ready:
             batch, self._waiting = self._waiting, []
+            if batch:
+                self._publishing += 1
         return batch
 
     def _run(self):
@@ -138,6 +150,10 @@ class OutboxDispatcher:
             logger.warning(
                 "Broker unavailable, %s outbox mail(s) left for the sweep: %s", len(batch), type(exc).__name__
             )
+        finally:
+            with self._ready:
+                self._publishing -= 1
+                self._ready.notify_all()
 
 
 dispatcher = OutboxDispatcher(_publish_batch, linger=settings.OUTBOX_DISPATCH_LINGER)

@@ -63,7 +63,12 @@ def send_outbound_emails(mail_ids):
     retried on its own task, and the sweep still owes it if those retries fail too.
     """
     for mail_id in mail_ids:
-        if _send(mail_id):
+        try:
+            failed = _send(mail_id)
+        except Exception as exc:  # noqa: BLE001 - one mail's trouble (a database hiccup) must not stop the rest
+            logger.warning("Mail %s not sent from its batch: %s", mail_id, type(exc).__name__)
+            failed = True
+        if failed:
             send_outbound_email.apply_async((mail_id,), countdown=send_outbound_email.default_retry_delay)
 
 

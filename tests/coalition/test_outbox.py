@@ -176,3 +176,45 @@ def test_a_batch_delivered_twice_sends_each_mail_once_and_retries_a_failed_one_a
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.sent_at is not None and second.sent_at is not None and second.attempts == 2
+
+
+def test_flushing_at_exit_waits_for_the_batch_the_dispatcher_is_publishing():
+    import threading
+
+    from coalition.emails import OutboxDispatcher
+
+    started, published = threading.Event(), []
+
+    def slow_publish(batch):
+        started.set()
+        threading.Event().wait(0.3)  # a slow broker
+        published.append(batch)
+
+    dispatcher = OutboxDispatcher(slow_publish)
+    dispatcher.add(1)
+    assert started.wait(5)
+    dispatcher.flush(timeout=5)
+    assert published == [[1]]
+
+
+def test_a_batch_goes_on_past_a_mail_that_raised_and_retries_that_one_alone():
+    from coalition.tasks import send_outbound_emails
+
+    first, second = _queue("ana@example.org"), _queue("bor@example.org")
+    from coalition import tasks
+
+    real_send = tasks._send
+
+    def send(mail_id):
+        if mail_id == first.pk:
+            raise RuntimeError("database hiccup")
+        return real_send(mail_id)
+
+    assert mail.outbox == []
+    with (
+        mock.patch("coalition.tasks._send", side_effect=send),
+        mock.patch("coalition.tasks.send_outbound_email.apply_async") as retry,
+    ):
+        send_outbound_emails.apply(args=[[first.pk, second.pk]])
+    assert retry.call_args.args[0] == (first.pk,)
+    assert [m.to for m in mail.outbox] == [["bor@example.org"]]
