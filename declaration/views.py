@@ -256,6 +256,9 @@ def signatories(request):
         "total": total,
         "filtered": filtered,
         "querystring": query.urlencode(),
+        # The search fields are kept rendered only when nothing was searched: a piece per search
+        # would keep visitors' search words in memory and let anyone fill it.
+        "search_fields_shared": not any(request.GET.get(name) for name in ("q", "type", "municipality")),
     }
     return render(request, "declaration/signatories.html", context)
 
@@ -395,11 +398,7 @@ def secretariat_withdrawal(request):
     if request.method == "POST":
         if form.is_valid():
             signature = (
-                Signature.objects.filter(
-                    declaration=declaration, status__in=[Signature.Status.PENDING, Signature.Status.CONFIRMED]
-                )
-                .with_email(form.cleaned_data["email"])
-                .first()
+                Signature.objects.filter(declaration=declaration).active_with_email(form.cleaned_data["email"]).first()
             )
             if signature is None:
                 form.add_error("email", _("No signature with this e-mail address is kept."))
