@@ -2,8 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from coalition import pagecache
-from coalition.models import Municipality
 from coalition.widgets import FrozenChoices, QuickSelect, QuickTextInput
 from declaration import listing
 from declaration.models import SignatoryType
@@ -149,23 +147,18 @@ class SignatureForm(forms.Form):
                 self.add_error(target, message)
 
 
-_held = {"search_choices": (None, None, None)}  # (page cache CONTENT version, municipalities read, choices)
+_held = {"search_choices": (None, None)}  # (municipality rows, the choices made of them)
 
 
-def search_municipality_choices():
-    """The search form's municipality choices: "all", then (pk, name) of every municipality by name.
-
-    Read once per process and version of the page cache's ``CONTENT`` (saving or deleting a
-    municipality bumps it, as for ``declaration.current``). Without a shared cache they are read
-    every time, and the held choices (with their ``<option>`` lines written) kept while they match.
-    """
-    version = pagecache.scope_versions([pagecache.CONTENT])
-    held_version, held_rows, choices = _held["search_choices"]
-    if version is None or version != held_version:
-        rows = list(Municipality.objects.order_by("name").values_list("pk", "name"))
-        if rows != held_rows:
-            choices = FrozenChoices([("", _("all")), *rows])
-        _held["search_choices"] = (version, rows, choices)
+def search_municipality_choices(municipalities):
+    """The search form's municipality choices: "all", then (pk, name) of ``municipalities`` (as
+    ``declaration.current`` holds them, in order of name). The same choices, with their
+    ``<option>`` lines written, while the municipalities stay the same."""
+    rows = [(municipality.pk, municipality.name) for municipality in municipalities.values()]
+    held_rows, choices = _held["search_choices"]
+    if rows != held_rows:
+        choices = FrozenChoices([("", _("all")), *rows])
+        _held["search_choices"] = (rows, choices)
     return choices
 
 
@@ -188,9 +181,9 @@ class SignatureSearchForm(forms.Form):
 
     POSITION_FIELDS = ("after", "before")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = search_municipality_choices()
+        self.fields["municipality"].choices = search_municipality_choices(municipalities)
 
     def _clean_position(self, name):
         raw = self.cleaned_data.get(name)

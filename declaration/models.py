@@ -236,6 +236,11 @@ def mandate_upload_to(instance, filename):
     return f"declaration/mandates/{uuid.uuid4().hex}.{extension}"
 
 
+# What the public list and the API show of a listed signature (plus where it belongs: the page's
+# municipality id, the API's declaration slug and municipality code and name). ``pk`` and
+# ``confirmed_at`` also make the list's cursors.
+LISTED_FIELDS = ("pk", "name", "signatory_type", "organisation_name", "institution_verified_at", "confirmed_at")
+
 # A signature that counts for its address: waiting for confirmation or confirmed (Signature.Status).
 ACTIVE_STATUSES = ("pending", "confirmed")
 

@@ -18,7 +18,14 @@ from coalition.permissions import is_secretariat
 from declaration import current, listing, services, statistics, tally, tokens
 from declaration.cache import cached
 from declaration.forms import SecretariatWithdrawalForm, SignatureForm, SignatureSearchForm
-from declaration.models import ConsentEvent, Declaration, SignatoryType, Signature, listed_as_institution
+from declaration.models import (
+    LISTED_FIELDS,
+    ConsentEvent,
+    Declaration,
+    SignatoryType,
+    Signature,
+    listed_as_institution,
+)
 from declaration.pdf import confirmation_filename, render_confirmation_pdf
 from declaration.validators import MANDATE_EXTENSIONS
 
@@ -199,26 +206,15 @@ def withdraw(request, token):
     return render(request, "declaration/withdrawn.html", {"signature": signature})
 
 
-# What a row of the public list reads (``pk`` and ``confirmed_at`` also make the page's cursors).
-LISTED_COLUMNS = (
-    "pk",
-    "name",
-    "signatory_type",
-    "organisation_name",
-    "institution_verified_at",
-    "confirmed_at",
-    "municipality_id",
-)
-
-
 @pagecache.cache_public_page(pagecache.CONTENT, pagecache.SIGNATURES)
 @require_GET
 def signatories(request):
-    declaration = current.get().declaration  # held in memory per content version
+    held = current.get()  # the declaration and the municipalities, in memory per content version
+    declaration = held.declaration
     if declaration is None:
         raise Http404
     declaration_id = declaration.pk
-    form = SignatureSearchForm(request.GET or None)
+    form = SignatureSearchForm(request.GET or None, municipalities=held.municipalities)
     filters = {"q": "", "type": "", "municipality": None}
     position = {"after": None, "before": None}
     if form.is_bound and form.is_valid():
@@ -240,7 +236,7 @@ def signatories(request):
     else:
         total = tally.listed_count_held(declaration)
     page = listing.get_page(
-        signatures.values_list(*LISTED_COLUMNS, named=True),
+        signatures.values_list(*LISTED_FIELDS, "municipality_id", named=True),
         per_page=PAGE_SIZE,
         count=total,
         number=listing.page_number(request.GET.get("page")),

@@ -21,7 +21,7 @@ from declaration.api.serializers import (
     SigningSerializer,
 )
 from declaration.filtersets import SignatoryFilter
-from declaration.models import ConsentEvent, ConsentText, Declaration, DeclarationSection, Signature
+from declaration.models import LISTED_FIELDS, ConsentEvent, ConsentText, Declaration, DeclarationSection, Signature
 
 # The answer, the same whether or not the address signed before (translated in the view).
 SIGNING_ANSWER = (
@@ -142,16 +142,6 @@ class SignatoryViewSet(pagecache.CachedPublicListMixin, CSVExportMixin, mixins.L
         return (
             Signature.objects.public()
             .select_related("declaration", "municipality")
-            .only(
-                "pk",
-                "name",
-                "signatory_type",
-                "organisation_name",
-                "institution_verified_at",
-                "confirmed_at",
-                "declaration__slug",
-                "municipality__code",
-                "municipality__name",
-            )
+            .only(*LISTED_FIELDS, "declaration__slug", "municipality__code", "municipality__name")
             .order_by("-confirmed_at", "-pk")
         )
