@@ -171,3 +171,11 @@ def test_a_search_that_matches_nobody_says_so_and_counts_zero(client, declaratio
     assert "Iskanju ne ustreza noben podpisnik." in body
     assert "0 podpisnikov" in body
     assert "Marija Čebašek" not in body
+
+
+def test_an_empty_list_says_nobody_is_listed_yet_not_that_a_search_failed(client, declaration):
+    SignatureFactory(declaration=declaration, show_publicly=False)
+    body = client.get(_url()).content.decode()
+    assert "0 podpisnikov" in body
+    assert "Na seznamu še ni nobenega podpisnika." in body
+    assert "Iskanju ne ustreza" not in body
